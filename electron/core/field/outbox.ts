@@ -1,0 +1,94 @@
+/**
+ * The order outbox. Rows are written in the dispatch transaction; `drain` publishes them with
+ * QoS 1 and, on the broker's PUBACK, records `order.sent` and deletes the row in one transaction.
+ * After a restart or a broker outage the remaining rows go out again; devices de-duplicate by
+ * orderId, so at-least-once delivery is exactly-once in effect.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Store } from '../store/store.js';
+import type { FieldLink } from './link.js';
+
+interface OutboxRow {
+  order_id: string;
+  topic: string;
+  payload: string;
+}
+
+export class Outbox {
+  private readonly inFlight = new Set<string>();
+  private readonly insert: Statement;
+  private readonly remove: Statement;
+  private readonly count: Statement;
+  private draining = false;
+  private again = false;
+  private readonly idle = new Set<() => void>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly link: FieldLink,
+    private readonly consoleId: string,
+  ) {
+    this.insert = store.db.prepare('INSERT INTO outbox (order_id, topic, payload, created_at) VALUES (?, ?, ?, ?)');
+    this.remove = store.db.prepare('DELETE FROM outbox WHERE order_id = ?');
+    this.count = store.db.prepare('SELECT COUNT(*) AS n FROM outbox');
+  }
+
+  /** Call inside the dispatch transaction. */
+  enqueue(orderId: string, topic: string, payload: string): void {
+    this.insert.run(orderId, topic, payload, this.store.now());
+  }
+
+  size(): number {
+    return (this.count.get() as { n: number }).n;
+  }
+
+  /** Publishes every waiting row; safe to call often (runs one drain at a time). */
+  drain(): void {
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = true;
+    void this.run().finally(() => {
+      this.draining = false;
+      this.link.setOutboxSize(this.size());
+      if (this.again) {
+        this.again = false;
+        this.drain();
+      } else {
+        for (const f of this.idle) f();
+        this.idle.clear();
+      }
+    });
+  }
+
+  /** Resolves when a drain has finished (for shutdown and tests). */
+  settled(): Promise<void> {
+    if (!this.draining) return Promise.resolve();
+    return new Promise((resolve) => this.idle.add(resolve));
+  }
+
+  private async run(): Promise<void> {
+    if (!this.link.connected) return;
+    const rows = this.store.db.prepare('SELECT order_id, topic, payload FROM outbox ORDER BY created_at, order_id').all() as OutboxRow[];
+    this.link.setOutboxSize(rows.length);
+    await Promise.all(
+      rows
+        .filter((r) => !this.inFlight.has(r.order_id))
+        .map(async (r) => {
+          this.inFlight.add(r.order_id);
+          try {
+            await this.link.publish(r.topic, r.payload);
+            this.store.tx(() => {
+              this.store.append('order.sent', { orderId: r.order_id }, { actor: 'system', consoleId: this.consoleId });
+              this.remove.run(r.order_id);
+            });
+          } catch {
+            // Broker gone mid-flight: the row stays and goes out on the next connect.
+          } finally {
+            this.inFlight.delete(r.order_id);
+          }
+        }),
+    );
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Unit telemetry. Positions are coalesced per unit and written once per flush (one transaction),
+ * then pushed as one batch; they are telemetry, not events (see README, "Event log"). Status
+ * reports are events. A reporting device that is not on the roster is recorded as unregistered.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { UnitView } from '../../../shared/model.js';
+import type { PositionMsg, StatusMsg } from '../../../shared/schemas/mqtt.js';
+import type { Queries } from '../store/queries.js';
+import type { Store } from '../store/store.js';
+
+export class UnitTracker {
+  private readonly latest = new Map<string, PositionMsg>();
+  private readonly known = new Set<string>();
+  private readonly changed = new Set<string>();
+  private readonly updatePos: Statement;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly queries: Queries,
+    private readonly consoleId: string,
+    private readonly emit: (units: UnitView[]) => void,
+    private readonly flushMs = 33,
+  ) {
+    this.updatePos = store.db.prepare(
+      'UPDATE units SET lat = ?, lon = ?, heading = ?, speed = ?, position_ts = ? WHERE id = ? AND (position_ts IS NULL OR position_ts <= ?)',
+    );
+    for (const u of queries.units()) this.known.add(u.id);
+  }
+
+  position(unitId: string, msg: PositionMsg): void {
+    const prev = this.latest.get(unitId);
+    if (prev && prev.ts > msg.ts) return; // out of order: keep the newer one
+    this.latest.set(unitId, msg);
+    this.schedule();
+  }
+
+  status(unitId: string, msg: StatusMsg): void {
+    this.ensureKnown(unitId);
+    this.store.append(
+      'unit.status',
+      { unitId, status: msg.status, ts: msg.ts, orderId: msg.orderId ?? null },
+      { actor: `device:${unitId}`, consoleId: this.consoleId },
+    );
+    this.changed.add(unitId);
+    this.schedule();
+  }
+
+  /** Marks a unit changed by something else (an order), so the next batch carries it. */
+  touch(unitIds: Iterable<string>): void {
+    for (const id of unitIds) this.changed.add(id);
+    this.schedule();
+  }
+
+  /** Writes buffered positions and pushes every changed unit now. */
+  flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.latest.size === 0 && this.changed.size === 0) return;
+    const batch = [...this.latest];
+    this.latest.clear();
+    this.store.tx(() => {
+      for (const [id, p] of batch) {
+        this.ensureKnown(id);
+        this.updatePos.run(p.lat, p.lon, p.heading ?? null, p.speed ?? null, p.ts, id, p.ts);
+        this.changed.add(id);
+      }
+    });
+    const units: UnitView[] = [];
+    for (const id of this.changed) {
+      const u = this.queries.unit(id);
+      if (u) units.push(u);
+    }
+    this.changed.clear();
+    if (units.length) this.emit(units);
+  }
+
+  stop(): void {
+    this.flush();
+  }
+
+  private ensureKnown(unitId: string): void {
+    if (this.known.has(unitId)) return;
+    this.known.add(unitId);
+    if (!this.queries.unit(unitId)) {
+      this.store.append('unit.unregistered_seen', { id: unitId }, { actor: `device:${unitId}`, consoleId: this.consoleId });
+    }
+  }
+
+  private schedule(): void {
+    if (!this.timer) this.timer = setTimeout(() => this.flush(), this.flushMs);
+  }
+}

@@ -1,0 +1,149 @@
+/** Read models: rows of the projected tables as the views the API returns. */
+import type { Database } from 'better-sqlite3';
+import type { AgencyId, IncidentStatus, IncidentView, OrderState, OrderView, UnitStatus, UnitView } from '../../../shared/model.js';
+
+interface UnitRow {
+  id: string;
+  name: string;
+  agency: string | null;
+  type: string | null;
+  station: string | null;
+  registered: number;
+  status: string;
+  status_since: number;
+  incident_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  heading: number | null;
+  speed: number | null;
+  position_ts: number | null;
+}
+
+interface IncidentRow {
+  id: string;
+  number: number;
+  type: string;
+  priority: number;
+  status: string;
+  lat: number;
+  lon: number;
+  address: string;
+  summary: string;
+  created_at: number;
+  created_by: string;
+  updated_at: number;
+}
+
+interface OrderRow {
+  id: string;
+  incident_id: string;
+  unit_id: string;
+  kind: string;
+  state: string;
+  issued_at: number;
+  sent_at: number | null;
+  answered_at: number | null;
+  reason: string | null;
+}
+
+export const unitFromRow = (r: UnitRow): UnitView => ({
+  id: r.id,
+  name: r.name,
+  agency: r.agency as AgencyId | null,
+  type: r.type,
+  station: r.station,
+  registered: r.registered === 1,
+  status: r.status as UnitStatus,
+  statusSince: r.status_since,
+  lat: r.lat,
+  lon: r.lon,
+  heading: r.heading,
+  speed: r.speed,
+  positionTs: r.position_ts,
+  incidentId: r.incident_id,
+});
+
+const incidentFromRow = (r: IncidentRow): IncidentView => ({
+  id: r.id,
+  number: r.number,
+  type: r.type,
+  priority: r.priority,
+  status: r.status as IncidentStatus,
+  lat: r.lat,
+  lon: r.lon,
+  address: r.address,
+  summary: r.summary,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  updatedAt: r.updated_at,
+});
+
+const orderFromRow = (r: OrderRow): OrderView => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  unitId: r.unit_id,
+  kind: r.kind as OrderView['kind'],
+  state: r.state as OrderState,
+  issuedAt: r.issued_at,
+  sentAt: r.sent_at,
+  answeredAt: r.answered_at,
+  reason: r.reason,
+});
+
+export class Queries {
+  constructor(private readonly db: Database) {}
+
+  units(): UnitView[] {
+    return (this.db.prepare('SELECT * FROM units ORDER BY id').all() as UnitRow[]).map(unitFromRow);
+  }
+
+  unit(id: string): UnitView | undefined {
+    const r = this.db.prepare('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
+    return r && unitFromRow(r);
+  }
+
+  /** Open incidents, plus those closed in the last day. */
+  incidents(since = 0): IncidentView[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM incidents WHERE status != 'closed' OR updated_at >= ? ORDER BY number DESC LIMIT 2000`)
+      .all(since) as IncidentRow[];
+    return rows.map(incidentFromRow);
+  }
+
+  incident(id: string): IncidentView | undefined {
+    const r = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
+    return r && incidentFromRow(r);
+  }
+
+  nextIncidentNumber(): number {
+    const r = this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM incidents').get() as { n: number };
+    return r.n;
+  }
+
+  ordersOf(incidentId: string): OrderView[] {
+    return (this.db.prepare('SELECT * FROM orders WHERE incident_id = ? ORDER BY issued_at, unit_id').all(incidentId) as OrderRow[]).map(
+      orderFromRow,
+    );
+  }
+
+  order(id: string): OrderView | undefined {
+    const r = this.db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
+    return r && orderFromRow(r);
+  }
+
+  /** Orders of open incidents (what a console shows). */
+  openOrders(): OrderView[] {
+    return (
+      this.db
+        .prepare(`SELECT o.* FROM orders o JOIN incidents i ON i.id = o.incident_id WHERE i.status != 'closed' ORDER BY o.issued_at`)
+        .all() as OrderRow[]
+    ).map(orderFromRow);
+  }
+
+  /** Orders still waiting for the device's answer, issued before `before`. */
+  unansweredBefore(before: number): OrderView[] {
+    return (
+      this.db.prepare(`SELECT * FROM orders WHERE state IN ('queued', 'sent') AND issued_at < ?`).all(before) as OrderRow[]
+    ).map(orderFromRow);
+  }
+}

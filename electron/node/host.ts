@@ -1,0 +1,70 @@
+/** The web host process: the core and the web host in one Node process. */
+import { join } from 'node:path';
+import { startCore, type Core } from '../core/core.js';
+import { ResourceError } from '../core/resources.js';
+import { generateToken } from '../web/auth.js';
+import { startWebHost, type WebHost } from '../web/server.js';
+import { appRoot, parseHostOptions, USAGE, UsageError, type HostOptions } from './options.js';
+
+export async function runWebHost(opts: HostOptions): Promise<{ core: Core; web: WebHost; token: string }> {
+  const root = appRoot();
+  const core = await startCore({
+    dataDir: opts.dataDir,
+    resourcesDir: join(root, 'resources'),
+    rosterFile: opts.rosterFile,
+    brokerUrl: opts.brokerUrl,
+    mqttPort: opts.mqttPort,
+    consoleId: opts.consoleId,
+    ackTimeoutMs: opts.ackTimeoutMs,
+  });
+  const token = opts.token ?? generateToken();
+  try {
+    const web = await startWebHost({ core, token, host: opts.host, port: opts.port, rendererDir: join(root, 'dist', 'renderer') });
+    return { core, web, token };
+  } catch (e) {
+    await core.close();
+    throw e;
+  }
+}
+
+/** Parses `argv`, starts core and web host, prints how to reach them; exits on bad options. */
+export async function serveWeb(argv: readonly string[]): Promise<void> {
+  let opts: HostOptions;
+  try {
+    opts = parseHostOptions(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`quanxiang: ${e.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  let started;
+  try {
+    started = await runWebHost(opts);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (e instanceof ResourceError || err.name === 'DatabaseTooNewError') console.error(`quanxiang: ${err.message}`);
+    else if (err.code === 'EADDRINUSE') console.error(`quanxiang: a port is already in use (${err.message}); choose another with --port or --mqtt-port`);
+    else console.error('quanxiang: failed to start:', e);
+    process.exit(1);
+  }
+  const { core, web, token } = started;
+  const link = core.link();
+  console.log(`Quanxiang console ${core.consoleId} is running.`);
+  console.log(`  Open:   ${web.url}/#token=${token}`);
+  console.log(`  Token:  ${token}  (REST: Authorization: Bearer <token>)`);
+  console.log(`  Broker: ${link.broker}${link.embedded ? ' (embedded)' : ''}`);
+  console.log(`  Data:   ${opts.dataDir}`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void web
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

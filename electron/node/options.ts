@@ -1,0 +1,91 @@
+/** Command-line and environment options of the console's hosts (web host, npm start, Electron). */
+import { existsSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+export interface HostOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly mqttPort: number;
+  readonly brokerUrl: string | undefined;
+  readonly rosterFile: string | undefined;
+  readonly token: string | undefined;
+  readonly consoleId: string;
+  readonly ackTimeoutMs: number;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const USAGE = `Options:
+  --port N          web host port (default 8080; 0 = any free port)
+  --host ADDR       address to listen on (default 127.0.0.1; 0.0.0.0 for the hall's LAN)
+  --data DIR        data folder for quanxiang.db (default $QX_DATA or ~/.local/share/quanxiang)
+  --mqtt-port N     embedded broker port (default 1883; 0 = any free port)
+  --broker URL      external broker (mqtt://, mqtts://); switches the embedded broker off
+  --roster FILE     unit roster CSV (default resources/roster/training-city.csv)
+  --token TOKEN     API token (default $QX_TOKEN, else a new one printed at start)
+  --console-id ID   this console's id in the event log (default the host name)
+  --ack-timeout S   seconds before an unanswered order is flagged "no answer" (default 30)`;
+
+function int(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return n;
+}
+
+export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): HostOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'mqtt-port': { type: 'string' },
+        broker: { type: 'string' },
+        roster: { type: 'string' },
+        token: { type: 'string' },
+        'console-id': { type: 'string' },
+        'ack-timeout': { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.broker !== undefined && values['mqtt-port'] !== undefined) throw new UsageError('give --broker or --mqtt-port, not both');
+  if (values.broker !== undefined && !/^(mqtts?|wss?|tcp|ssl):\/\/[^\s]+$/.test(values.broker))
+    throw new UsageError(`--broker must be a URL such as mqtt://host:1883, not "${values.broker}"`);
+  const token = values.token ?? env.QX_TOKEN;
+  if (token !== undefined && !/^[A-Za-z0-9._~+/=-]{8,200}$/.test(token)) throw new UsageError('the token must be 8–200 URL-safe characters');
+  const consoleId = (values['console-id'] ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'console';
+  return {
+    port: int('port', values.port, 8080, 0, 65535),
+    host: values.host ?? '127.0.0.1',
+    dataDir: resolve(values.data ?? env.QX_DATA ?? join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'quanxiang')),
+    mqttPort: int('mqtt-port', values['mqtt-port'], 1883, 0, 65535),
+    brokerUrl: values.broker,
+    rosterFile: values.roster === undefined ? undefined : resolve(values.roster),
+    token,
+    consoleId,
+    ackTimeoutMs: int('ack-timeout', values['ack-timeout'], 30, 1, 3600) * 1000,
+  };
+}
+
+/** The project folder (holding resources/ and dist/), found from this file's location. */
+export function appRoot(from: string = fileURLToPath(import.meta.url)): string {
+  let dir = dirname(from);
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'resources', 'catalog'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error(`cannot find the resources folder above ${from}`);
+}

@@ -1,0 +1,159 @@
+/**
+ * The web host: the same core and UI over HTTP + WebSocket, for wall screens and browsers on the
+ * hall's LAN, plus the REST API for other systems. Every API call needs the token.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ApiError, type CallContext, type Push } from '../../shared/api.js';
+import { describeZodError, parseJsonStrict } from '../../shared/schemas/common.js';
+import { clientMessageSchema, WS_CLOSE_UNAUTHORIZED, type ServerMessage } from '../../shared/wire.js';
+import type { Core } from '../core/core.js';
+import { bearer, tokenMatches } from './auth.js';
+import { handleRest, sendJson } from './rest.js';
+import { resolveStatic, securityHeaders, sendFile } from './static.js';
+
+export interface WebHostOptions {
+  readonly core: Core;
+  readonly token: string;
+  readonly host: string;
+  readonly port: number;
+  /** Folder of the built renderer (index.html and assets/). */
+  readonly rendererDir: string;
+}
+
+export interface WebHost {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const MAX_WS_MESSAGE = 256 * 1024;
+/** A client that falls this far behind gets no unit batches until it catches up. */
+const MAX_BUFFERED = 8 * 1024 * 1024;
+
+function peer(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const { core, token } = opts;
+  const server: Server = createServer((req, res) => {
+    securityHeaders(res);
+    const url = new URL(req.url ?? '/', 'http://host');
+    const path = url.pathname;
+    if (path.startsWith('/api/')) {
+      if (!tokenMatches(token, bearer(req.headers.authorization))) {
+        core.diagnostics.reject('rest', `${req.method ?? ''} ${path}`, 'missing or wrong token');
+        sendJson(res, 401, { error: 'missing or wrong token: send Authorization: Bearer <token>', code: 'unauthorized' });
+        return;
+      }
+      const ctx: CallContext = { actor: `rest@${peer(req)}`, consoleId: core.consoleId };
+      void handleRest(core, req, res, path, ctx);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, { error: 'method not allowed', code: 'bad_request' });
+      return;
+    }
+    const file = resolveStatic(opts.rendererDir, path === '/' ? '/index.html' : path);
+    if (file) return sendFile(res, file);
+    // Client-side routes (/, /wall/…) get the app; missing assets get a 404.
+    if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
+      sendJson(res, 404, { error: 'not found', code: 'not_found' });
+      return;
+    }
+    const index = resolveStatic(opts.rendererDir, '/index.html');
+    if (index) sendFile(res, index);
+    else sendJson(res, 503, { error: 'the renderer is not built: run npm run build', code: 'internal' });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE });
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://host').pathname !== '/ws') {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(core, token, ws, peer(req)));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
+  return {
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+    port,
+    close: async () => {
+      for (const c of wss.clients) c.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function serveSocket(core: Core, token: string, ws: WebSocket, from: string): void {
+  let ctx: CallContext | null = null;
+  let unsubscribe: (() => void) | null = null;
+  const send = (m: ServerMessage): void => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+  };
+  const loginTimer = setTimeout(() => ws.close(WS_CLOSE_UNAUTHORIZED, 'no login'), 10_000);
+
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return core.diagnostics.reject('ws', from, 'binary frames are not accepted');
+    let msg;
+    try {
+      const parsed = clientMessageSchema.safeParse(parseJsonStrict(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8')));
+      if (!parsed.success) throw new Error(describeZodError(parsed.error));
+      msg = parsed.data;
+    } catch (e) {
+      core.diagnostics.reject('ws', from, `bad message: ${(e as Error).message}`);
+      return;
+    }
+    if (msg.t === 'auth') {
+      if (!tokenMatches(token, msg.token)) {
+        core.diagnostics.reject('ws', from, 'missing or wrong token');
+        send({ t: 'denied', reason: 'wrong token' });
+        ws.close(WS_CLOSE_UNAUTHORIZED, 'wrong token');
+        return;
+      }
+      clearTimeout(loginTimer);
+      ctx = { actor: msg.actor ?? 'dispatcher', consoleId: `${core.consoleId}/web@${from}` };
+      send({ t: 'ready', consoleId: core.consoleId, actor: ctx.actor });
+      unsubscribe ??= core.subscribe((p: Push) => {
+        if (p.kind === 'units' && ws.bufferedAmount > MAX_BUFFERED) return;
+        send({ t: 'push', push: p });
+      });
+      return;
+    }
+    if (!ctx) {
+      core.diagnostics.reject('ws', from, 'call before login');
+      ws.close(WS_CLOSE_UNAUTHORIZED, 'login first');
+      return;
+    }
+    const { id, name, input } = msg;
+    core.call(name, input, ctx, 'ws').then(
+      (value) => send({ t: 'result', id, ok: true, value }),
+      (e: unknown) => {
+        const err = e instanceof ApiError ? e : new ApiError('internal', 'internal error');
+        if (!(e instanceof ApiError)) console.error(`[web] ${name} failed:`, e);
+        send({ t: 'result', id, ok: false, error: { code: err.code, message: err.message } });
+      },
+    );
+  });
+  ws.on('close', () => {
+    clearTimeout(loginTimer);
+    unsubscribe?.();
+  });
+  ws.on('error', () => ws.terminate());
+}
+
+export const rendererDirFrom = (distDir: string): string => join(distDir, 'renderer');
