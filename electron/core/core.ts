@@ -164,9 +164,15 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
         diagnostics.reject(source, name, reason);
         throw new ApiError('bad_request', reason);
       }
-      diagnostics.accept(source);
       const handler = handlers[name] as (i: unknown, c: CallContext) => Promise<unknown>;
-      return handler(parsed.data, ctx);
+      try {
+        const result = await handler(parsed.data, ctx);
+        diagnostics.accept(source);
+        return result;
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'bad_request') diagnostics.reject(source, name, e.message);
+        throw e;
+      }
     },
     subscribe(listener) {
       listeners.add(listener);
