@@ -91,3 +91,18 @@ describe.each(['aedes', 'mosquitto'] as const)('dispatch end to end over %s', (b
 function latOf(core: Core, id: string): number | null | undefined {
   return core.store.db.prepare('SELECT lat FROM units WHERE id = ?').pluck().get(id) as number | null | undefined;
 }
+
+describe('a device that is not on the roster', () => {
+  it('is shown as unregistered and never recommended, however near', async () => {
+    const { core, web, brokerUrl } = await setup('aedes');
+    const sim = startSimulator({ brokerUrl, units: [{ id: 'ROGUE-1', lat: 31.125, lon: 104.395 }], positionIntervalMs: 100, progress: false });
+    cleanups.push(() => sim.close());
+    await sim.ready;
+    await untilState(core, () => latOf(core, 'ROGUE-1') === 31.125);
+    const units = await rest<{ units: { id: string; registered: boolean; lat: number | null }[] }>(web, 'GET', '/api/units');
+    expect(units.json.units.find((u) => u.id === 'ROGUE-1')).toMatchObject({ registered: false, lat: 31.125 });
+    const created = await rest<{ recommendation: RecommendationView }>(web, 'POST', '/api/incidents', { type: 'medical', lat: 31.125, lon: 104.395 });
+    expect(created.json.recommendation.slots.flatMap((s) => s.picks.map((p) => p.unitId))).not.toContain('ROGUE-1');
+    expect(core.store.events().some((e) => e.type === 'unit.unregistered_seen' && e.actor === 'device:ROGUE-1')).toBe(true);
+  });
+});
