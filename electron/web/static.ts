@@ -3,7 +3,8 @@ import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
-const MIME: Record<string, string> = {
+/** Types of the files the renderer build contains (also used by the Electron app:// protocol). */
+export const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -13,6 +14,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ico': 'image/x-icon',
   '.geojson': 'application/geo+json',
+  '.map': 'application/json; charset=utf-8',
 };
 
 /** The renderer's policy: scripts and connections from this origin only, no inline script. */
