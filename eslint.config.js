@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'url', 'util', 'events', 'stream', 'worker_threads'];
-const NODE_PACKAGES = ['better-sqlite3', 'mqtt', 'aedes', 'ws', 'csv-parse', 'csv-parse/*'];
+const NODE_PACKAGES = ['better-sqlite3', 'mqtt', 'aedes', 'ws', 'csv-parse', 'csv-parse/*', 'fast-xml-parser'];
 const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'ol', 'ol/*', 'i18next', 'react-i18next', 'echarts', 'echarts/*'];
 
 const restrict = (patterns, message) => ({
