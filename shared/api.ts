@@ -4,16 +4,23 @@
  * Electron preload bridge, the WebSocket host and the REST routes are all built from this map.
  */
 import { z } from 'zod';
-import type {
-  DiagnosticsView,
-  IncidentView,
-  LinkView,
-  OrderView,
-  RecommendationView,
-  UnitView,
+import {
+  DISPOSITIONS,
+  UNIT_STATUSES,
+  type DiagnosticsView,
+  type IncidentView,
+  type LinkView,
+  type NoteView,
+  type OrderView,
+  type RecommendationView,
+  type TimelineEntry,
+  type UnitView,
 } from './model.js';
 import type { Catalog } from './schemas/catalog.js';
+import type { ApiName } from './api-names.js';
 import { idSchema, latSchema, lonSchema, uuidSchema } from './schemas/common.js';
+
+export * from './api-names.js';
 
 export const createIncidentInput = z
   .object({
@@ -31,6 +38,7 @@ export const dispatchInput = z
   .strict();
 
 const empty = z.object({}).strict();
+const reason = z.string().trim().min(1, 'a reason is required').max(500);
 
 export const apiInputs = {
   'session.snapshot': empty,
@@ -38,11 +46,27 @@ export const apiInputs = {
   'incidents.get': z.object({ incidentId: uuidSchema }).strict(),
   'incidents.recommend': z.object({ incidentId: uuidSchema, level: z.number().int().min(1).max(5).optional() }).strict(),
   'incidents.dispatch': dispatchInput,
+  /** Open incidents that a new one at this point may duplicate (checked while the form is open). */
+  'incidents.nearby': z.object({ type: idSchema, lat: latSchema, lon: lonSchema }).strict(),
+  /** Raise the alarm level by one and dispatch the units the new level adds. */
+  'incidents.escalate': z.object({ incidentId: uuidSchema }).strict(),
+  'incidents.setStatus': z
+    .object({ incidentId: uuidSchema, status: z.enum(['under_control', 'closed']), disposition: z.enum(DISPOSITIONS).optional() })
+    .strict(),
+  'incidents.addNote': z.object({ incidentId: uuidSchema, text: z.string().trim().min(1).max(4000) }).strict(),
+  'incidents.link': z.object({ incidentId: uuidSchema, otherId: uuidSchema, relation: z.enum(['duplicate', 'related']) }).strict(),
+  'incidents.timeline': z.object({ incidentId: uuidSchema }).strict(),
+  'orders.cancel': z.object({ orderId: uuidSchema, reason }).strict(),
+  /** Dispatch the next-best unit in place of a refused, unanswered or cancelled order. */
+  'orders.replace': z.object({ orderId: uuidSchema }).strict(),
+  /** A status set by the dispatcher (radio report, unit without a device). */
+  'units.setStatus': z.object({ unitId: idSchema, status: z.enum(UNIT_STATUSES) }).strict(),
+  /** Take a unit from its (lower-priority) incident to this one, with a logged reason. */
+  'units.reassign': z.object({ unitId: idSchema, incidentId: uuidSchema, reason }).strict(),
   'diagnostics.get': empty,
-} as const;
+  // The names live in api-names.ts (free of zod, for the preload bundle): both lists must agree.
+} as const satisfies Record<ApiName, z.ZodType>;
 
-export type ApiName = keyof typeof apiInputs;
-export const API_NAMES = Object.keys(apiInputs) as ApiName[];
 export type ApiInput<K extends ApiName> = z.infer<(typeof apiInputs)[K]>;
 
 export interface Snapshot {
@@ -58,14 +82,26 @@ export interface Snapshot {
 export interface IncidentDetail {
   readonly incident: IncidentView;
   readonly orders: readonly OrderView[];
+  readonly notes: readonly NoteView[];
+  readonly links: readonly { readonly otherId: string; readonly relation: string }[];
 }
 
 export interface ApiResults {
   'session.snapshot': Snapshot;
-  'incidents.create': { incident: IncidentView; recommendation: RecommendationView };
+  'incidents.create': { incident: IncidentView; recommendation: RecommendationView; duplicates: readonly IncidentView[] };
   'incidents.get': IncidentDetail;
   'incidents.recommend': RecommendationView;
   'incidents.dispatch': { orders: readonly OrderView[] };
+  'incidents.nearby': { duplicates: readonly IncidentView[] };
+  'incidents.escalate': { incident: IncidentView; orders: readonly OrderView[]; recommendation: RecommendationView };
+  'incidents.setStatus': IncidentView;
+  'incidents.addNote': NoteView;
+  'incidents.link': { ok: true };
+  'incidents.timeline': { entries: readonly TimelineEntry[] };
+  'orders.cancel': OrderView;
+  'orders.replace': { order: OrderView | null; recommendation: RecommendationView };
+  'units.setStatus': UnitView;
+  'units.reassign': { cancelled: OrderView; order: OrderView };
   'diagnostics.get': DiagnosticsView;
 }
 
@@ -93,33 +129,9 @@ export type Push =
   | { readonly kind: 'diagnostics'; readonly diagnostics: DiagnosticsView }
   | { readonly kind: 'link'; readonly link: LinkView };
 
-export const API_ERROR_CODES = ['bad_request', 'unauthorized', 'not_found', 'conflict', 'internal'] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-export const HTTP_STATUS: Record<ApiErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  not_found: 404,
-  conflict: 409,
-  internal: 500,
-};
-
 /** What the Electron preload exposes as `window.qx` (and the WebSocket client imitates). */
 export interface QxBridge {
   readonly api: ClientApi;
   onPush(listener: (p: Push) => void): () => void;
 }
 
-/** Channel names on IPC: one per method, plus the push channel. */
-export const ipcChannel = (name: ApiName): string => `qx:${name}`;
-export const IPC_PUSH = 'qx:push';

@@ -61,6 +61,44 @@ export interface IncidentView {
   readonly createdAt: number;
   readonly createdBy: string;
   readonly updatedAt: number;
+  /** Alarm level of the response plan: 1, 2, 3. */
+  readonly level: number;
+  readonly disposition: string | null;
+  readonly underControlAt: number | null;
+  readonly closedAt: number | null;
+  /** The times that matter, from its orders: first dispatched, acknowledged, en route, on scene. */
+  readonly times: IncidentTimes;
+}
+
+export interface IncidentTimes {
+  readonly firstDispatchedAt: number | null;
+  readonly firstAckAt: number | null;
+  readonly firstEnRouteAt: number | null;
+  readonly firstOnSceneAt: number | null;
+}
+
+/** How an incident was closed. */
+export const DISPOSITIONS = ['resolved', 'false_alarm', 'duplicate', 'transferred', 'no_action'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+export interface NoteView {
+  readonly id: string;
+  readonly incidentId: string;
+  readonly at: number;
+  readonly actor: string;
+  readonly text: string;
+}
+
+/** One line of an incident's timeline: an event of the log that concerns it. */
+export interface TimelineEntry {
+  readonly seq: number;
+  readonly id: string;
+  readonly type: string;
+  readonly at: number;
+  readonly hlc: string;
+  readonly actor: string;
+  readonly console: string;
+  readonly payload: Readonly<Record<string, unknown>>;
 }
 
 export interface OrderView {
@@ -73,12 +111,28 @@ export interface OrderView {
   readonly sentAt: number | null;
   readonly answeredAt: number | null;
   readonly reason: string | null;
+  /** Progress of the unit on this order, from its status reports. */
+  readonly enRouteAt: number | null;
+  readonly onSceneAt: number | null;
+  readonly clearedAt: number | null;
+  /** Times the order was published again for lack of an answer. */
+  readonly resent: number;
+  readonly cancelReason: string | null;
 }
 
+/** Why a recommended unit was picked: how far, how soon, from where. */
 export interface PickView {
   readonly unitId: string;
+  /** Straight-line distance from the unit's last position to the incident, metres. */
   readonly distanceM: number;
   readonly etaS: number;
+  /** Road distance of the route, metres (straight line × road factor when not routed). */
+  readonly roadM: number;
+  /** True: ETA from the road graph. False: straight-line estimate (no graph, off-network or unreachable). */
+  readonly routed: boolean;
+  /** The position is older than the stale age: ranked after every fresh unit, location uncertain. */
+  readonly stale: boolean;
+  readonly station: string | null;
 }
 
 export interface SlotView {
@@ -88,6 +142,12 @@ export interface SlotView {
   readonly picks: readonly PickView[];
   /** How many of `count` could not be filled. */
   readonly missing: number;
+  /**
+   * Why the slot is not cleanly filled. none_available: fewer available units of the type than the
+   * plan asks (`missing` > 0). position_stale: filled, but only by units whose last position is
+   * stale (see the picks' `stale`). null: every pick is fresh.
+   */
+  readonly shortage: 'none_available' | 'position_stale' | null;
 }
 
 export interface RecommendationView {

@@ -5,13 +5,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, apiInputs, type ApiHandlers, type ApiName, type CallContext, type Push } from '../../shared/api.js';
-import type { LinkView } from '../../shared/model.js';
+import type { IncidentView, LinkView, OrderView } from '../../shared/model.js';
 import type { Catalog } from '../../shared/schemas/catalog.js';
 import { describeZodError } from '../../shared/schemas/common.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.js';
 import { Diagnostics } from './diagnostics.js';
+import { IncidentLifecycle } from './dispatch/lifecycle.js';
+import { OrderDesk } from './dispatch/orders.js';
 import { DispatchService } from './dispatch/service.js';
 import { FieldLink } from './field/link.js';
+import { FieldRouter } from './field/router.js';
 import { Outbox } from './field/outbox.js';
 import { UnitTracker } from './field/units.js';
 import { loadCatalog, loadRoster } from './resources.js';
@@ -87,35 +90,38 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
   }
 
   const units = new UnitTracker(store, queries, cfg.consoleId, (list) => push({ kind: 'units', units: list }), cfg.unitFlushMs);
-  // The link needs the dispatch service for acks and the service needs the link's outbox:
+  // The link needs the order desk for acks and the desk needs the link's outbox:
   // handlers are bound late through this holder.
-  const late: { dispatch?: DispatchService } = {};
+  const late: { orders?: OrderDesk } = {};
+  const router = new FieldRouter(
+    diagnostics,
+    {
+      position: (id, msg) => units.position(id, msg),
+      status: (id, msg) => {
+        const incidentId = queries.unit(id)?.incidentId ?? null;
+        units.status(id, msg);
+        if (incidentId) late.orders?.progress(incidentId, id);
+      },
+      ack: (id, msg) => late.orders?.onAck(id, msg) ?? 'console not ready',
+    },
+    now,
+  );
   const link = new FieldLink({
     url,
     embedded: broker !== null,
     consoleId: cfg.consoleId,
     diagnostics,
     now,
-    handlers: {
-      position: (id, msg) => units.position(id, msg),
-      status: (id, msg) => {
-        units.status(id, msg);
-        late.dispatch?.onUnitStatus(id);
-      },
-      ack: (id, msg) => late.dispatch?.onAck(id, msg) ?? 'console not ready',
-    },
+    subscriptions: router.subscriptions,
+    onMessage: (topic, payload) => router.receive(topic, payload),
   });
   const outbox = new Outbox(store, link, cfg.consoleId);
-  const dispatch = new DispatchService(
-    store,
-    queries,
-    catalog,
-    outbox,
-    units,
-    { incident: (incident) => push({ kind: 'incident', incident }), order: (order) => push({ kind: 'order', order }) },
-    { ackTimeoutMs: cfg.ackTimeoutMs ?? 30_000, consoleId: cfg.consoleId },
-  );
-  late.dispatch = dispatch;
+  const events = { incident: (incident: IncidentView) => push({ kind: 'incident', incident }), order: (order: OrderView) => push({ kind: 'order', order }) };
+  const ackTimeoutMs = cfg.ackTimeoutMs ?? 30_000;
+  const orders = new OrderDesk(store, queries, outbox, units, events, { ackTimeoutMs, resendAfterMs: Math.ceil(ackTimeoutMs / 2) }, cfg.consoleId);
+  const dispatch = new DispatchService(store, queries, catalog, orders, events);
+  const lifecycle = new IncidentLifecycle(store, queries, dispatch, orders, units, events);
+  late.orders = orders;
   const connectedWaiters = new Set<() => void>();
   link.onState((state) => {
     push({ kind: 'link', link: state });
@@ -126,7 +132,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     }
   });
   link.start();
-  const timeoutTimer = setInterval(() => dispatch.checkTimeouts(), 1000);
+  const timeoutTimer = setInterval(() => orders.checkTimeouts(), 1000);
 
   const handlers: ApiHandlers = {
     'session.snapshot': async () => ({
@@ -140,12 +146,24 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     }),
     'incidents.create': async (input, ctx) => dispatch.createIncident(input, ctx),
     'incidents.get': async ({ incidentId }) => {
-      const incident = queries.incident(incidentId);
-      if (!incident) throw new ApiError('not_found', `no incident ${incidentId}`);
-      return { incident, orders: queries.ordersOf(incidentId) };
+      const incident = dispatch.mustIncident(incidentId);
+      return { incident, orders: queries.ordersOf(incidentId), notes: queries.notes(incidentId), links: queries.links(incidentId) };
     },
     'incidents.recommend': async ({ incidentId, level }) => dispatch.recommend(incidentId, level),
     'incidents.dispatch': async (input, ctx) => ({ orders: dispatch.dispatch(input, ctx) }),
+    'incidents.nearby': async (input) => dispatch.nearby(input),
+    'incidents.escalate': async ({ incidentId }, ctx) => dispatch.escalate(incidentId, ctx),
+    'incidents.setStatus': async (input, ctx) => lifecycle.setStatus(input, ctx),
+    'incidents.addNote': async (input, ctx) => lifecycle.addNote(input, ctx),
+    'incidents.link': async (input, ctx) => lifecycle.link(input, ctx),
+    'incidents.timeline': async ({ incidentId }) => {
+      dispatch.mustIncident(incidentId);
+      return { entries: queries.timeline(incidentId) };
+    },
+    'orders.cancel': async ({ orderId, reason }, ctx) => orders.cancel(orderId, reason, ctx),
+    'orders.replace': async ({ orderId }, ctx) => dispatch.replace(orderId, ctx),
+    'units.setStatus': async (input, ctx) => lifecycle.setUnitStatus(input, ctx),
+    'units.reassign': async (input, ctx) => lifecycle.reassign(input, ctx),
     'diagnostics.get': async () => diagnostics.view(),
   };
 

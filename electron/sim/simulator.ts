@@ -75,8 +75,17 @@ export function startSimulator(opts: SimulatorOptions): Simulator {
   const onOrder = (unitId: string, order: OrderMsg): void => {
     orders.push(order);
     const s = state.get(unitId);
-    if (!s || seen.has(order.orderId)) return; // devices de-duplicate by orderId
-    seen.add(order.orderId);
+    const key = `${order.kind}:${order.orderId}`;
+    if (!s || seen.has(key)) return; // devices de-duplicate by orderId and kind
+    seen.add(key);
+    if (order.kind === 'cancel') {
+      if (s.orderId === order.orderId) {
+        s.orderId = null;
+        s.target = null;
+        setStatus(unitId, s, 'available');
+      }
+      return;
+    }
     const accepted = !(opts.refuse?.(unitId) ?? false);
     later(opts.ackDelayMs ?? 300, () => {
       publish(topics.ack(unitId), { orderId: order.orderId, accepted, ts: Date.now(), ...(accepted ? {} : { reason: 'unit unavailable' }) }, 1);

@@ -1,29 +1,22 @@
 /**
- * Dispatch at skeleton depth: create an incident of a catalog type, recommend the plan's units,
- * dispatch one order per unit (event + outbox rows in one transaction) and follow each order
- * to the device's answer, or to "no answer" after the ack timeout.
+ * Dispatch: create an incident of a catalog type (warning of possible duplicates), recommend
+ * its plan's units, dispatch them with one call, escalate to the next alarm level, and replace
+ * a unit that refused or did not answer with the next best.
  */
 import { randomUUID } from 'node:crypto';
-import { ApiError, type ApiInput, type CallContext } from '../../../shared/api.js';
+import { ApiError, type ApiInput, type ApiResults, type CallContext } from '../../../shared/api.js';
+import { DEFAULT_DUPLICATE_RULE, possibleDuplicates, type DuplicateRule } from '../../../shared/domain/duplicates.js';
+import { maxLevel, planNeeds } from '../../../shared/domain/plan.js';
 import { pickedUnitIds, recommend, type RecommendOptions } from '../../../shared/domain/recommend.js';
 import type { IncidentView, OrderView, RecommendationView } from '../../../shared/model.js';
 import type { Catalog } from '../../../shared/schemas/catalog.js';
-import { topics, type AckMsg, type OrderMsg } from '../../../shared/schemas/mqtt.js';
-import type { Outbox } from '../field/outbox.js';
-import type { UnitTracker } from '../field/units.js';
 import type { Queries } from '../store/queries.js';
 import type { Store } from '../store/store.js';
+import type { OrderDesk, OrderEvents } from './orders.js';
 
 export interface DispatchOptions {
-  /** An order with no answer after this long is marked "no answer". */
-  readonly ackTimeoutMs: number;
   readonly recommend?: RecommendOptions;
-  readonly consoleId: string;
-}
-
-export interface DispatchEvents {
-  incident(i: IncidentView): void;
-  order(o: OrderView): void;
+  readonly duplicates?: DuplicateRule;
 }
 
 export class DispatchService {
@@ -31,15 +24,15 @@ export class DispatchService {
     private readonly store: Store,
     private readonly queries: Queries,
     private readonly catalog: Catalog,
-    private readonly outbox: Outbox,
-    private readonly units: UnitTracker,
-    private readonly events: DispatchEvents,
-    private readonly opts: DispatchOptions,
+    private readonly orders: OrderDesk,
+    private readonly events: OrderEvents,
+    private readonly opts: DispatchOptions = {},
   ) {}
 
-  createIncident(input: ApiInput<'incidents.create'>, ctx: CallContext): { incident: IncidentView; recommendation: RecommendationView } {
+  createIncident(input: ApiInput<'incidents.create'>, ctx: CallContext): ApiResults['incidents.create'] {
     const type = this.catalog.incidentTypes.find((t) => t.id === input.type);
     if (!type) throw new ApiError('bad_request', `type: unknown incident type "${input.type}"`);
+    const duplicates = this.nearby(input).duplicates;
     const id = randomUUID();
     this.store.tx(() =>
       this.store.append(
@@ -59,103 +52,78 @@ export class DispatchService {
     );
     const incident = this.mustIncident(id);
     this.events.incident(incident);
-    return { incident, recommendation: this.recommend(id) };
+    return { incident, recommendation: this.recommend(id), duplicates };
   }
 
-  recommend(incidentId: string, level = 1): RecommendationView {
+  nearby(q: { type: string; lat: number; lon: number }): { duplicates: IncidentView[] } {
+    const rule = this.opts.duplicates ?? DEFAULT_DUPLICATE_RULE;
+    const now = this.store.now();
+    return { duplicates: possibleDuplicates(this.catalog, this.queries.openIncidentsSince(now - rule.windowMs), { type: q.type, at: q, now }, rule) };
+  }
+
+  /** The units still needed for the incident's plan at `level` (default: its current level). */
+  recommend(incidentId: string, level?: number, opts: { onlyLevel?: boolean; exclude?: ReadonlySet<string> } = {}): RecommendationView {
     const incident = this.mustIncident(incidentId);
+    const lvl = level ?? incident.level;
+    const committed = new Map<string, number>();
+    for (const u of this.queries.unitsOn(incidentId)) if (u.type) committed.set(u.type, (committed.get(u.type) ?? 0) + 1);
+    const needs = planNeeds(this.catalog, { incidentType: incident.type, level: lvl, onlyLevel: opts.onlyLevel, committed });
     return recommend(
       this.catalog,
-      { incidentId, incidentType: incident.type, at: incident, level, units: this.queries.units(), now: this.store.now() },
+      { incidentId, incidentType: incident.type, at: incident, level: lvl, needs, units: this.queries.units(), now: this.store.now(), exclude: opts.exclude ?? this.triedUnits(incidentId) },
       this.opts.recommend,
     );
   }
 
   dispatch(input: ApiInput<'incidents.dispatch'>, ctx: CallContext): OrderView[] {
-    const incident = this.mustIncident(input.incidentId);
-    if (incident.status === 'closed') throw new ApiError('conflict', 'the incident is closed');
+    const incident = this.mustOpen(input.incidentId);
     const unitIds = input.unitIds ?? pickedUnitIds(this.recommend(incident.id));
-    if (unitIds.length === 0) throw new ApiError('conflict', 'no unit is available for this incident');
-    if (new Set(unitIds).size !== unitIds.length) throw new ApiError('bad_request', 'unitIds: a unit is listed twice');
-    for (const id of unitIds) {
-      const u = this.queries.unit(id);
-      if (!u) throw new ApiError('bad_request', `unitIds: unknown unit "${id}"`);
-      if (!u.registered) throw new ApiError('conflict', `unit ${id} is not on the roster`);
-      if (u.incidentId !== null) throw new ApiError('conflict', `unit ${id} is already assigned to an incident`);
-      if (u.status === 'out_of_service') throw new ApiError('conflict', `unit ${id} is out of service`);
-    }
-    const orders = unitIds.map((unitId) => ({ orderId: randomUUID(), unitId }));
-    const issuedAt = this.store.now();
-    this.store.tx(() => {
-      this.store.append('incident.dispatched', { incidentId: incident.id, level: 1, orders }, ctx);
-      for (const o of orders) {
-        const msg: OrderMsg = {
-          orderId: o.orderId,
-          kind: 'dispatch',
-          incidentId: incident.id,
-          incident: {
-            type: incident.type,
-            priority: incident.priority,
-            lat: incident.lat,
-            lon: incident.lon,
-            address: incident.address,
-            summary: incident.summary,
-          },
-          issuedAt,
-        };
-        this.outbox.enqueue(o.orderId, topics.orders(o.unitId), JSON.stringify(msg));
-      }
+    this.orders.checkDispatchable(unitIds);
+    const ids = this.store.tx(() => this.orders.issue(incident, unitIds, incident.level, ctx));
+    return this.orders.announce([incident.id], ids);
+  }
+
+  escalate(incidentId: string, ctx: CallContext): ApiResults['incidents.escalate'] {
+    const incident = this.mustOpen(incidentId);
+    const next = incident.level + 1;
+    if (next > maxLevel(this.catalog, incident.type)) throw new ApiError('conflict', `incident #${incident.number} is already at its highest alarm level (${incident.level})`);
+    const recommendation = this.recommend(incidentId, next, { onlyLevel: true });
+    const unitIds = pickedUnitIds(recommendation);
+    const ids = this.store.tx(() => {
+      this.store.append('incident.escalated', { incidentId, level: next }, ctx);
+      return unitIds.length ? this.orders.issue(this.mustIncident(incidentId), unitIds, next, ctx) : [];
     });
-    this.outbox.drain();
-    const views = orders.map((o) => this.mustOrder(o.orderId));
-    this.events.incident(this.mustIncident(incident.id));
-    for (const v of views) this.events.order(v);
-    this.units.touch(unitIds);
-    return views;
+    const orders = this.orders.announce([incidentId], ids);
+    return { incident: this.mustIncident(incidentId), orders, recommendation };
   }
 
-  /** A device's answer to an order. Returns a reason when it is not accepted. */
-  onAck(unitId: string, msg: AckMsg): string | null {
-    const order = this.queries.order(msg.orderId);
-    if (!order) return `unknown order ${msg.orderId}`;
-    if (order.unitId !== unitId) return `order ${msg.orderId} belongs to another unit`;
-    if (order.state === 'acknowledged' || order.state === 'refused' || order.state === 'cancelled') return null; // duplicate
-    this.store.append(
-      'order.answered',
-      { orderId: order.id, accepted: msg.accepted, ts: msg.ts, reason: msg.reason ?? null },
-      { actor: `device:${unitId}`, consoleId: this.opts.consoleId },
-    );
-    this.events.order(this.mustOrder(order.id));
-    this.units.touch([unitId]);
-    return null;
+  /** Sends the next-best unit of the same type in place of a refused, unanswered or cancelled order. */
+  replace(orderId: string, ctx: CallContext): ApiResults['orders.replace'] {
+    const old = this.orders.must(orderId);
+    if (!['refused', 'no_answer', 'cancelled'].includes(old.state)) throw new ApiError('conflict', `order ${orderId} is ${old.state}: nothing to replace`);
+    const incident = this.mustOpen(old.incidentId);
+    const oldType = this.queries.unit(old.unitId)?.type;
+    const recommendation = this.recommend(incident.id);
+    const pick = recommendation.slots.find((s) => s.unitType === oldType)?.picks[0];
+    if (!pick) return { order: null, recommendation };
+    const ids = this.store.tx(() => this.orders.issue(incident, [pick.unitId], incident.level, ctx));
+    return { order: this.orders.announce([incident.id], ids)[0], recommendation };
   }
 
-  /** Marks orders unanswered past the timeout. Called on a timer. */
-  checkTimeouts(): void {
-    const late = this.queries.unansweredBefore(this.store.now() - this.opts.ackTimeoutMs);
-    for (const o of late) {
-      this.store.append('order.no_answer', { orderId: o.id, timeoutMs: this.opts.ackTimeoutMs }, { actor: 'system', consoleId: this.opts.consoleId });
-      this.events.order(this.mustOrder(o.id));
-      this.units.touch([o.unitId]);
-    }
+  /** Units that already refused, did not answer or were cancelled on this incident: not offered again. */
+  private triedUnits(incidentId: string): Set<string> {
+    return new Set(this.queries.ordersOf(incidentId).filter((o) => o.state === 'refused' || o.state === 'no_answer' || o.state === 'cancelled').map((o) => o.unitId));
   }
 
-  /** After a unit's status report: the incident may have moved on (on scene). */
-  onUnitStatus(unitId: string): void {
-    const u = this.queries.unit(unitId);
-    const incidentId = u?.incidentId;
-    if (incidentId) this.events.incident(this.mustIncident(incidentId));
-  }
-
-  private mustIncident(id: string): IncidentView {
+  mustIncident(id: string): IncidentView {
     const i = this.queries.incident(id);
     if (!i) throw new ApiError('not_found', `no incident ${id}`);
     return i;
   }
 
-  private mustOrder(id: string): OrderView {
-    const o = this.queries.order(id);
-    if (!o) throw new ApiError('not_found', `no order ${id}`);
-    return o;
+  mustOpen(id: string): IncidentView {
+    const i = this.mustIncident(id);
+    if (i.status === 'closed') throw new ApiError('conflict', `incident #${i.number} is closed`);
+    return i;
   }
 }

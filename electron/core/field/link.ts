@@ -1,36 +1,21 @@
 /**
- * The field link: one MQTT client to the broker. It subscribes to the device topics, decodes and
- * validates every payload (rejections are counted, never thrown), and publishes with QoS 1.
+ * The field link: one MQTT client to the broker. It keeps the connection (state visible to every
+ * console), subscribes to the topics the router asks for, hands every message to the router, and
+ * publishes with QoS 1.
  */
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { LinkView } from '../../../shared/model.js';
-import {
-  ackSchema,
-  CONSOLE_SUBSCRIPTIONS,
-  decodePayload,
-  parseUnitTopic,
-  positionSchema,
-  statusSchema,
-  topics,
-  type AckMsg,
-  type PositionMsg,
-  type StatusMsg,
-} from '../../../shared/schemas/mqtt.js';
+import { topics } from '../../../shared/schemas/mqtt.js';
 import type { Diagnostics } from '../diagnostics.js';
-
-export interface FieldHandlers {
-  position(unitId: string, msg: PositionMsg): void;
-  status(unitId: string, msg: StatusMsg): void;
-  /** Returns a reason when the ack is refused (unknown order, another unit's order). */
-  ack(unitId: string, msg: AckMsg): string | null;
-}
 
 export interface FieldLinkOptions {
   readonly url: string;
   readonly embedded: boolean;
   readonly consoleId: string;
   readonly diagnostics: Diagnostics;
-  readonly handlers: FieldHandlers;
+  readonly subscriptions: readonly string[];
+  /** Every message received; must not throw. */
+  readonly onMessage: (topic: string, payload: Buffer) => void;
   readonly now?: () => number;
   readonly mqtt?: Partial<IClientOptions>;
 }
@@ -73,7 +58,7 @@ export class FieldLink {
     this.client = client;
     client.on('connect', () => {
       this.setState({ status: 'connected' });
-      client.subscribe(CONSOLE_SUBSCRIPTIONS as string[], { qos: 1 }, (err) => {
+      client.subscribe([...this.opts.subscriptions], { qos: 1 }, (err) => {
         if (err) this.opts.diagnostics.reject('broker', 'subscribe', err.message);
       });
       client.publish(presence, 'online', { qos: 1, retain: true });
@@ -86,7 +71,7 @@ export class FieldLink {
       if (this.view.status !== 'connecting') this.setState({ status: 'connecting' });
     });
     client.on('error', (err) => this.opts.diagnostics.reject('broker', this.view.broker, err.message));
-    client.on('message', (topic, payload) => this.receive(topic, payload));
+    client.on('message', (topic, payload) => this.opts.onMessage(topic, payload));
   }
 
   /** Resolves when the broker has acknowledged the message (PUBACK). */
@@ -105,43 +90,6 @@ export class FieldLink {
     if (!c) return;
     if (c.connected) await c.publishAsync(topics.consolePresence(this.opts.consoleId), 'offline', { qos: 1, retain: true }).catch(() => undefined);
     await c.endAsync();
-  }
-
-  private receive(topic: string, payload: Buffer): void {
-    const d = this.opts.diagnostics;
-    const t = parseUnitTopic(topic);
-    if (!t || t.kind === 'orders') {
-      d.reject('mqtt', topic, 'unknown topic');
-      return;
-    }
-    const source = `mqtt:${t.kind}`;
-    try {
-      const reason = this.route(t.unitId, t.kind, payload);
-      if (reason) d.reject(source, topic, reason);
-      else d.accept(source);
-    } catch (e) {
-      d.reject(source, topic, `internal error: ${(e as Error).message}`);
-    }
-  }
-
-  /** Decodes and hands on one message; returns the reason when it is rejected. */
-  private route(unitId: string, kind: 'position' | 'status' | 'ack', payload: Buffer): string | null {
-    const now = this.now();
-    const h = this.opts.handlers;
-    if (kind === 'position') {
-      const r = decodePayload(positionSchema, payload, now);
-      if (!r.ok) return r.reason;
-      h.position(unitId, r.value);
-    } else if (kind === 'status') {
-      const r = decodePayload(statusSchema, payload, now);
-      if (!r.ok) return r.reason;
-      h.status(unitId, r.value);
-    } else {
-      const r = decodePayload(ackSchema, payload, now);
-      if (!r.ok) return r.reason;
-      return h.ack(unitId, r.value);
-    }
-    return null;
   }
 
   private setState(patch: Partial<LinkView>): void {

@@ -10,6 +10,7 @@ import type { FieldLink } from './link.js';
 
 interface OutboxRow {
   order_id: string;
+  kind: 'dispatch' | 'cancel';
   topic: string;
   payload: string;
 }
@@ -28,14 +29,23 @@ export class Outbox {
     private readonly link: FieldLink,
     private readonly consoleId: string,
   ) {
-    this.insert = store.db.prepare('INSERT INTO outbox (order_id, topic, payload, created_at) VALUES (?, ?, ?, ?)');
+    this.insert = store.db.prepare('INSERT INTO outbox (order_id, kind, topic, payload, created_at) VALUES (?, ?, ?, ?, ?)');
     this.remove = store.db.prepare('DELETE FROM outbox WHERE order_id = ?');
     this.count = store.db.prepare('SELECT COUNT(*) AS n FROM outbox');
   }
 
   /** Call inside the dispatch transaction. */
   enqueue(orderId: string, topic: string, payload: string): void {
-    this.insert.run(orderId, topic, payload, this.store.now());
+    this.insert.run(orderId, 'dispatch', topic, payload, this.store.now());
+  }
+
+  /**
+   * Queues the cancellation of an order; call inside the cancelling transaction. An order the
+   * broker never took is simply withdrawn: no device has seen it.
+   */
+  enqueueCancel(orderId: string, topic: string, payload: string): void {
+    if (this.remove.run(orderId).changes > 0) return;
+    this.insert.run(`cancel:${orderId}`, 'cancel', topic, payload, this.store.now());
   }
 
   size(): number {
@@ -70,7 +80,7 @@ export class Outbox {
 
   private async run(): Promise<void> {
     if (!this.link.connected) return;
-    const rows = this.store.db.prepare('SELECT order_id, topic, payload FROM outbox ORDER BY created_at, order_id').all() as OutboxRow[];
+    const rows = this.store.db.prepare('SELECT order_id, kind, topic, payload FROM outbox ORDER BY created_at, order_id').all() as OutboxRow[];
     this.link.setOutboxSize(rows.length);
     await Promise.all(
       rows
@@ -80,7 +90,7 @@ export class Outbox {
           try {
             await this.link.publish(r.topic, r.payload);
             this.store.tx(() => {
-              this.store.append('order.sent', { orderId: r.order_id }, { actor: 'system', consoleId: this.consoleId });
+              if (r.kind === 'dispatch') this.store.append('order.sent', { orderId: r.order_id }, { actor: 'system', consoleId: this.consoleId });
               this.remove.run(r.order_id);
             });
           } catch {

@@ -17,7 +17,18 @@ export interface EventPayloads {
     address: string;
     summary: string;
   };
-  'incident.dispatched': { incidentId: string; level: number; orders: { orderId: string; unitId: string }[] };
+  'incident.dispatched': {
+    incidentId: string;
+    level: number;
+    orders: { orderId: string; unitId: string }[];
+  };
+  'incident.escalated': { incidentId: string; level: number };
+  'incident.status': { incidentId: string; status: 'under_control' | 'closed'; disposition: string | null };
+  'incident.note': { incidentId: string; text: string };
+  'incident.linked': { incidentId: string; otherId: string; relation: 'duplicate' | 'related' };
+  /** Sent again after no answer within the resend interval. */
+  'order.resent': { orderId: string };
+  'order.cancelled': { orderId: string; reason: string };
   /** The broker took the order (PUBACK). */
   'order.sent': { orderId: string };
   'order.answered': { orderId: string; accepted: boolean; ts: number; reason: string | null };

@@ -88,6 +88,51 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'incident lifecycle, alarm levels, order progress, events by incident',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE incidents ADD COLUMN level INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE incidents ADD COLUMN disposition TEXT;
+        ALTER TABLE incidents ADD COLUMN under_control_at INTEGER;
+        ALTER TABLE incidents ADD COLUMN closed_at INTEGER;
+        ALTER TABLE orders ADD COLUMN en_route_at INTEGER;
+        ALTER TABLE orders ADD COLUMN on_scene_at INTEGER;
+        ALTER TABLE orders ADD COLUMN cleared_at INTEGER;
+        ALTER TABLE orders ADD COLUMN resent INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE orders ADD COLUMN cancel_reason TEXT;
+        -- Outbox rows are dispatch orders (keyed by order id) or cancellations (keyed 'cancel:<order id>').
+        ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'dispatch';
+        CREATE TABLE notes (
+          event_id    TEXT PRIMARY KEY,
+          incident_id TEXT NOT NULL REFERENCES incidents(id),
+          at          INTEGER NOT NULL,
+          actor       TEXT NOT NULL,
+          text        TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX notes_incident ON notes(incident_id, at);
+        CREATE TABLE incident_links (
+          incident_id TEXT NOT NULL REFERENCES incidents(id),
+          other_id    TEXT NOT NULL REFERENCES incidents(id),
+          relation    TEXT NOT NULL,
+          PRIMARY KEY (incident_id, other_id)
+        ) STRICT;
+
+        -- Which incident an event concerns, for the incident's timeline. Older events are filled
+        -- in once: the append-only triggers are lifted for this migration only.
+        ALTER TABLE events ADD COLUMN incident_id TEXT;
+        DROP TRIGGER events_no_update;
+        UPDATE events SET incident_id = COALESCE(
+          json_extract(payload, '$.incidentId'),
+          CASE WHEN type = 'incident.created' THEN json_extract(payload, '$.id') END,
+          (SELECT o.incident_id FROM orders o WHERE o.id = json_extract(events.payload, '$.orderId')));
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+          BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE INDEX events_incident ON events(incident_id, seq) WHERE incident_id IS NOT NULL;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,6 +1,16 @@
 /** Read models: rows of the projected tables as the views the API returns. */
 import type { Database } from 'better-sqlite3';
-import type { AgencyId, IncidentStatus, IncidentView, OrderState, OrderView, UnitStatus, UnitView } from '../../../shared/model.js';
+import type {
+  AgencyId,
+  IncidentStatus,
+  IncidentView,
+  NoteView,
+  OrderState,
+  OrderView,
+  TimelineEntry,
+  UnitStatus,
+  UnitView,
+} from '../../../shared/model.js';
 
 interface UnitRow {
   id: string;
@@ -32,6 +42,14 @@ interface IncidentRow {
   created_at: number;
   created_by: string;
   updated_at: number;
+  level: number;
+  disposition: string | null;
+  under_control_at: number | null;
+  closed_at: number | null;
+  first_dispatched_at: number | null;
+  first_ack_at: number | null;
+  first_en_route_at: number | null;
+  first_on_scene_at: number | null;
 }
 
 interface OrderRow {
@@ -44,6 +62,11 @@ interface OrderRow {
   sent_at: number | null;
   answered_at: number | null;
   reason: string | null;
+  en_route_at: number | null;
+  on_scene_at: number | null;
+  cleared_at: number | null;
+  resent: number;
+  cancel_reason: string | null;
 }
 
 export const unitFromRow = (r: UnitRow): UnitView => ({
@@ -76,7 +99,25 @@ const incidentFromRow = (r: IncidentRow): IncidentView => ({
   createdAt: r.created_at,
   createdBy: r.created_by,
   updatedAt: r.updated_at,
+  level: r.level,
+  disposition: r.disposition,
+  underControlAt: r.under_control_at,
+  closedAt: r.closed_at,
+  times: {
+    firstDispatchedAt: r.first_dispatched_at,
+    firstAckAt: r.first_ack_at,
+    firstEnRouteAt: r.first_en_route_at,
+    firstOnSceneAt: r.first_on_scene_at,
+  },
 });
+
+/** Incidents with their times that matter, aggregated from their dispatch orders. */
+const INCIDENT_SELECT = `SELECT i.*,
+  (SELECT MIN(issued_at) FROM orders o WHERE o.incident_id = i.id AND o.kind = 'dispatch') AS first_dispatched_at,
+  (SELECT MIN(answered_at) FROM orders o WHERE o.incident_id = i.id AND o.state = 'acknowledged') AS first_ack_at,
+  (SELECT MIN(en_route_at) FROM orders o WHERE o.incident_id = i.id) AS first_en_route_at,
+  (SELECT MIN(on_scene_at) FROM orders o WHERE o.incident_id = i.id) AS first_on_scene_at
+  FROM incidents i`;
 
 const orderFromRow = (r: OrderRow): OrderView => ({
   id: r.id,
@@ -88,6 +129,11 @@ const orderFromRow = (r: OrderRow): OrderView => ({
   sentAt: r.sent_at,
   answeredAt: r.answered_at,
   reason: r.reason,
+  enRouteAt: r.en_route_at,
+  onSceneAt: r.on_scene_at,
+  clearedAt: r.cleared_at,
+  resent: r.resent,
+  cancelReason: r.cancel_reason,
 });
 
 export class Queries {
@@ -105,14 +151,49 @@ export class Queries {
   /** Open incidents, plus those closed in the last day. */
   incidents(since = 0): IncidentView[] {
     const rows = this.db
-      .prepare(`SELECT * FROM incidents WHERE status != 'closed' OR updated_at >= ? ORDER BY number DESC LIMIT 2000`)
+      .prepare(`${INCIDENT_SELECT} WHERE i.status != 'closed' OR i.updated_at >= ? ORDER BY i.number DESC LIMIT 2000`)
       .all(since) as IncidentRow[];
     return rows.map(incidentFromRow);
   }
 
   incident(id: string): IncidentView | undefined {
-    const r = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
+    const r = this.db.prepare(`${INCIDENT_SELECT} WHERE i.id = ?`).get(id) as IncidentRow | undefined;
     return r && incidentFromRow(r);
+  }
+
+  incidentByNumber(n: number): IncidentView | undefined {
+    const r = this.db.prepare(`${INCIDENT_SELECT} WHERE i.number = ?`).get(n) as IncidentRow | undefined;
+    return r && incidentFromRow(r);
+  }
+
+  /** Open incidents created since `since` (for the duplicate check). */
+  openIncidentsSince(since: number): IncidentView[] {
+    return (this.db.prepare(`${INCIDENT_SELECT} WHERE i.status != 'closed' AND i.created_at >= ?`).all(since) as IncidentRow[]).map(incidentFromRow);
+  }
+
+  /** Units still committed to an incident. */
+  unitsOn(incidentId: string): UnitView[] {
+    return (this.db.prepare('SELECT * FROM units WHERE incident_id = ? ORDER BY id').all(incidentId) as UnitRow[]).map(unitFromRow);
+  }
+
+  notes(incidentId: string): NoteView[] {
+    return (
+      this.db.prepare('SELECT event_id AS id, incident_id AS incidentId, at, actor, text FROM notes WHERE incident_id = ? ORDER BY at').all(incidentId) as NoteView[]
+    );
+  }
+
+  links(incidentId: string): { otherId: string; relation: string }[] {
+    return this.db.prepare('SELECT other_id AS otherId, relation FROM incident_links WHERE incident_id = ? ORDER BY other_id').all(incidentId) as {
+      otherId: string;
+      relation: string;
+    }[];
+  }
+
+  timeline(incidentId: string): TimelineEntry[] {
+    const rows = this.db
+      .prepare('SELECT seq, id, type, at, hlc, actor, console, payload FROM events WHERE incident_id = ? ORDER BY seq')
+      .all(incidentId) as (Omit<TimelineEntry, 'payload'> & { payload: string })[];
+    return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
   }
 
   nextIncidentNumber(): number {

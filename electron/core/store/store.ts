@@ -8,7 +8,7 @@ import DatabaseCtor, { type Database } from 'better-sqlite3';
 import { HybridLogicalClock } from '../../../shared/hlc.js';
 import type { Author, EventPayloads, EventRecord, EventType } from './events.js';
 import { migrate } from './migrations.js';
-import { makeProjectors, PROJECTED_TABLES, type Projectors } from './projections.js';
+import { incidentOf, makeProjectors, PROJECTED_TABLES, type Projectors } from './projections.js';
 
 export interface StoreOptions {
   readonly file: string;
@@ -60,7 +60,7 @@ export class Store {
     this.clock.restore(last?.hlc);
     this.projectors = makeProjectors(this.db);
     this.insertEvent = this.db.prepare(
-      'INSERT INTO events (id, hlc, at, actor, console, type, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (id, hlc, at, actor, console, type, payload, incident_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -84,7 +84,8 @@ export class Store {
     return this.tx(() => {
       const at = this.now();
       const rec = { id: randomUUID(), hlc: this.clock.tick(), at, actor: who.actor, console: who.consoleId, type, payload };
-      const info = this.insertEvent.run(rec.id, rec.hlc, rec.at, rec.actor, rec.console, rec.type, JSON.stringify(payload));
+      const subject = incidentOf(this.db, type, payload);
+      const info = this.insertEvent.run(rec.id, rec.hlc, rec.at, rec.actor, rec.console, rec.type, JSON.stringify(payload), subject);
       const e = { seq: Number(info.lastInsertRowid), ...rec } as EventRecord<K>;
       (this.projectors[type] as (ev: EventRecord<K>) => void)(e);
       this.pending.push(e);

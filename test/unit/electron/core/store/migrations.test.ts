@@ -22,6 +22,31 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO events (id, hlc, at, actor, console, type, payload) VALUES ('e2', 'h', 1, 'a', 'c', 't', 'not json')").run()).toThrow();
   });
 
+  it('2: adds the lifecycle columns and files every older event under its incident', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    const ins = db.prepare('INSERT INTO events (id, hlc, at, actor, console, type, payload) VALUES (?, ?, 1, ?, ?, ?, ?)');
+    ins.run('e1', 'h1', 'a', 'c', 'incident.created', JSON.stringify({ id: 'inc-1', number: 1 }));
+    ins.run('e2', 'h2', 'a', 'c', 'incident.dispatched', JSON.stringify({ incidentId: 'inc-1', orders: [{ orderId: 'o-1', unitId: 'F-1' }] }));
+    ins.run('e3', 'h3', 'a', 'c', 'order.sent', JSON.stringify({ orderId: 'o-1' }));
+    ins.run('e4', 'h4', 'a', 'c', 'unit.rostered', JSON.stringify({ id: 'F-1' }));
+    db.prepare("INSERT INTO incidents VALUES ('inc-1', 1, 'medical', 2, 'dispatched', 31, 104, '', '', 1, 'a', 1)").run();
+    db.prepare("INSERT INTO orders (id, incident_id, unit_id, kind, state, issued_at) VALUES ('o-1', 'inc-1', 'F-1', 'dispatch', 'sent', 1)").run();
+    expect(migrate(db, 2)).toEqual([2]);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT id, incident_id FROM events ORDER BY seq').all()).toEqual([
+      { id: 'e1', incident_id: 'inc-1' },
+      { id: 'e2', incident_id: 'inc-1' },
+      { id: 'e3', incident_id: 'inc-1' },
+      { id: 'e4', incident_id: null },
+    ]);
+    expect(db.prepare('SELECT level, disposition FROM incidents').get()).toEqual({ level: 1, disposition: null });
+    expect(db.prepare('SELECT resent, en_route_at FROM orders').get()).toEqual({ resent: 0, en_route_at: null });
+    expect(tables(db)).toEqual(['events', 'incident_links', 'incidents', 'notes', 'orders', 'outbox', 'units']);
+    // the log is append-only again after the one-time fill
+    expect(() => db.prepare("UPDATE events SET incident_id = 'x'").run()).toThrow(/append-only/);
+  });
+
   it('is a no-op on an up-to-date database', () => {
     const db = new Database(':memory:');
     migrate(db);
