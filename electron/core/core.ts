@@ -105,6 +105,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
       ack: (id, msg) => late.orders?.onAck(id, msg) ?? 'console not ready',
     },
     now,
+    new Map(roster.flatMap((r) => (r.owntracks ? [[r.owntracks, r.id] as const] : []))),
   );
   const link = new FieldLink({
     url,

@@ -70,6 +70,7 @@ export function parseRoster(text: string, file: string, catalog: Catalog): Roste
   if (missing.length) throw new ResourceError(file, `missing column(s) ${missing.join(', ')}`);
   const types = new Map(catalog.unitTypes.map((t) => [t.id, t]));
   const seen = new Set<string>();
+  const phones = new Map<string, string>();
   return records.map((rec, i) => {
     const line = i + 2;
     const r = rosterRowSchema.safeParse(rec);
@@ -79,6 +80,10 @@ export function parseRoster(text: string, file: string, catalog: Catalog): Roste
     if (t.agency !== r.data.agency) throw new ResourceError(file, `line ${line}: type "${t.id}" belongs to agency "${t.agency}", not "${r.data.agency}"`);
     if (seen.has(r.data.id)) throw new ResourceError(file, `line ${line}: duplicate unit id "${r.data.id}"`);
     seen.add(r.data.id);
+    if (r.data.owntracks) {
+      if (phones.has(r.data.owntracks)) throw new ResourceError(file, `line ${line}: OwnTracks device "${r.data.owntracks}" is already unit ${phones.get(r.data.owntracks) ?? ''}`);
+      phones.set(r.data.owntracks, r.data.id);
+    }
     return r.data;
   });
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AGENCIES } from '../model.js';
 import { idSchema } from './common.js';
+import { ownTracksIdSchema } from './owntracks.js';
 
 const localized = z.object({ zh: z.string().min(1).max(100), en: z.string().min(1).max(100) }).strict();
 
@@ -72,6 +73,8 @@ export const rosterRowSchema = z
     station: z.string().max(64),
     lat: z.coerce.number().min(-90).max(90),
     lon: z.coerce.number().min(-180).max(180),
+    /** Optional: the OwnTracks phone `{user}/{device}` that reports for this unit. */
+    owntracks: z.preprocess((v) => (v === '' ? undefined : v), ownTracksIdSchema.optional()),
   })
   .strip();
 export type RosterRow = z.infer<typeof rosterRowSchema>;

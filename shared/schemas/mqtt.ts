@@ -88,7 +88,7 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 export const MAX_AGE_MS = 24 * 3_600_000;
 
 /** Decodes one payload: size, UTF-8, JSON, prototype keys, schema, then timestamp sanity. */
-export function decodePayload<T extends { ts?: number; issuedAt?: number }>(
+export function decodePayload<T extends object>(
   schema: z.ZodType<T>,
   payload: Uint8Array,
   now: number,
@@ -108,10 +108,16 @@ export function decodePayload<T extends { ts?: number; issuedAt?: number }>(
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: describeZodError(parsed.error) };
-  const ts = parsed.data.ts ?? parsed.data.issuedAt;
-  if (ts !== undefined) {
-    if (ts > now + CLOCK_SKEW_MS) return { ok: false, reason: 'timestamp is in the future' };
-    if (ts < now - MAX_AGE_MS) return { ok: false, reason: 'timestamp is too old' };
-  }
-  return { ok: true, value: parsed.data };
+  const stamped = parsed.data as { ts?: unknown; issuedAt?: unknown };
+  const ts = typeof stamped.ts === 'number' ? stamped.ts : typeof stamped.issuedAt === 'number' ? stamped.issuedAt : undefined;
+  const late = timestampProblem(ts, now);
+  return late ? { ok: false, reason: late } : { ok: true, value: parsed.data };
+}
+
+/** Why a device timestamp (epoch ms) cannot be believed, or null. */
+export function timestampProblem(ts: number | undefined, now: number): string | null {
+  if (ts === undefined) return null;
+  if (ts > now + CLOCK_SKEW_MS) return 'timestamp is in the future';
+  if (ts < now - MAX_AGE_MS) return 'timestamp is too old';
+  return null;
 }

@@ -9,10 +9,12 @@ import {
   parseUnitTopic,
   positionSchema,
   statusSchema,
+  timestampProblem,
   type AckMsg,
   type PositionMsg,
   type StatusMsg,
 } from '../../../shared/schemas/mqtt.js';
+import { OWNTRACKS_SUBSCRIPTION, ownTracksLocationSchema, ownTracksOtherSchema, ownTracksToPosition, parseOwnTracksTopic } from '../../../shared/schemas/owntracks.js';
 import type { Diagnostics } from '../diagnostics.js';
 
 export interface FieldHandlers {
@@ -23,29 +25,59 @@ export interface FieldHandlers {
 }
 
 export class FieldRouter {
-  readonly subscriptions: readonly string[] = CONSOLE_SUBSCRIPTIONS;
+  readonly subscriptions: readonly string[] = [...CONSOLE_SUBSCRIPTIONS, OWNTRACKS_SUBSCRIPTION];
 
+  /** `ownTracks`: OwnTracks `{user}/{device}` → unit id, from the roster. */
   constructor(
     private readonly diagnostics: Diagnostics,
     private readonly handlers: FieldHandlers,
     private readonly now: () => number = Date.now,
+    private readonly ownTracks: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   receive(topic: string, payload: Buffer): void {
     const d = this.diagnostics;
+    if (topic.startsWith('owntracks/')) {
+      this.guard('owntracks', topic, () => this.ownTracksMessage(topic, payload));
+      return;
+    }
     const t = parseUnitTopic(topic);
     if (!t || t.kind === 'orders') {
       d.reject('mqtt', topic, 'unknown topic');
       return;
     }
-    const source = `mqtt:${t.kind}`;
+    const { unitId, kind } = t;
+    this.guard(`mqtt:${kind}`, topic, () => this.route(unitId, kind, payload));
+  }
+
+  /** Runs one handler; counts its verdict (a reason, or accepted) and any exception. */
+  private guard(source: string, topic: string, fn: () => string | null): void {
     try {
-      const reason = this.route(t.unitId, t.kind, payload);
-      if (reason) d.reject(source, topic, reason);
-      else d.accept(source);
+      const reason = fn();
+      if (reason) this.diagnostics.reject(source, topic, reason);
+      else this.diagnostics.accept(source);
     } catch (e) {
-      d.reject(source, topic, `internal error: ${(e as Error).message}`);
+      this.diagnostics.reject(source, topic, `internal error: ${(e as Error).message}`);
     }
+  }
+
+  /** An OwnTracks phone: its location moves the unit it is rostered to; other message types are ignored. */
+  private ownTracksMessage(topic: string, payload: Buffer): string | null {
+    const id = parseOwnTracksTopic(topic);
+    if (!id) return topic.split('/').length > 3 ? null : 'not an OwnTracks device topic'; // …/event, …/cmd: not ours
+    const unitId = this.ownTracks.get(id);
+    if (!unitId) return `OwnTracks device ${id} is on no roster row (column owntracks)`;
+    const now = this.now();
+    const any = decodePayload(ownTracksOtherSchema, payload, now);
+    if (!any.ok) return any.reason;
+    if (any.value._type !== 'location') return null;
+    const loc = decodePayload(ownTracksLocationSchema, payload, now);
+    if (!loc.ok) return loc.reason;
+    const pos = ownTracksToPosition(loc.value);
+    const late = timestampProblem(pos.ts, now);
+    if (late) return late;
+    this.handlers.position(unitId, pos);
+    return null;
   }
 
   /** Decodes and hands on one message; returns the reason when it is rejected. */

@@ -45,6 +45,14 @@ describe('roster', () => {
     expect(rows).toEqual([{ id: 'F-1', name: '水罐车1', agency: 'fire', type: 'engine', station: 'ST-1', lat: 31.1, lon: 104.4 }]);
   });
 
+  it('maps an optional owntracks column to the unit, refusing a phone on two units', () => {
+    const text = `${HEADER},owntracks\nP-1,巡逻车1,police,patrol,S,31,104,li.wei/iphone\nP-2,巡逻车2,police,patrol,S,31,104,\n`;
+    expect(parseRoster(text, 'r.csv', catalog).map((r) => [r.id, r.owntracks])).toEqual([['P-1', 'li.wei/iphone'], ['P-2', undefined]]);
+    const twice = `${HEADER},owntracks\nP-1,a,police,patrol,S,31,104,li.wei/iphone\nP-2,b,police,patrol,S,31,104,li.wei/iphone\n`;
+    expect(() => parseRoster(twice, 'r.csv', catalog)).toThrow('line 3: OwnTracks device "li.wei/iphone" is already unit P-1');
+    expect(() => parseRoster(`${HEADER},owntracks\nP-1,a,police,patrol,S,31,104,no-slash\n`, 'r.csv', catalog)).toThrow(/line 2: owntracks: must be \{user\}\/\{device\}/);
+  });
+
   it.each([
     ['a missing column', 'id,name,agency,type,lat,lon\nF-1,a,fire,engine,31,104\n', /missing column\(s\) station/],
     ['a bad latitude', `${HEADER}\nF-1,a,fire,engine,S,95,104\n`, /line 2: lat/],
