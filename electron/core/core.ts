@@ -13,11 +13,13 @@ import { Diagnostics } from './diagnostics.js';
 import { IncidentLifecycle } from './dispatch/lifecycle.js';
 import { OrderDesk } from './dispatch/orders.js';
 import { DispatchService } from './dispatch/service.js';
+import type { BrokerSettings } from './field/broker-config.js';
 import { FieldLink } from './field/link.js';
 import { FieldRouter } from './field/router.js';
 import { Outbox } from './field/outbox.js';
 import { UnitTracker } from './field/units.js';
-import { loadCatalog, loadRoster } from './resources.js';
+import { loadCatalog, loadRoadGraph, loadRoster } from './resources.js';
+import { DEFAULT_RECOMMEND_OPTIONS } from '../../shared/domain/recommend.js';
 import { Queries } from './store/queries.js';
 import { Store } from './store/store.js';
 
@@ -28,8 +30,12 @@ export interface CoreConfig {
   readonly rosterFile?: string;
   /** External broker URL; when absent the embedded broker runs on `mqttPort`. */
   readonly brokerUrl?: string;
+  /** TLS files, credentials, protocol and reconnect policy for the external broker (ignored for the embedded one). */
+  readonly broker?: BrokerSettings;
   readonly mqttPort?: number;
   readonly consoleId: string;
+  /** GeoJSON with road lines (layer "road") for routed ETAs; default the training city's map. */
+  readonly mapFile?: string;
   readonly ackTimeoutMs?: number;
   readonly unitFlushMs?: number;
   readonly now?: () => number;
@@ -115,12 +121,14 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     now,
     subscriptions: router.subscriptions,
     onMessage: (topic, payload) => router.receive(topic, payload),
+    broker: broker === null ? cfg.broker : undefined,
   });
   const outbox = new Outbox(store, link, cfg.consoleId);
   const events = { incident: (incident: IncidentView) => push({ kind: 'incident', incident }), order: (order: OrderView) => push({ kind: 'order', order }) };
   const ackTimeoutMs = cfg.ackTimeoutMs ?? 30_000;
   const orders = new OrderDesk(store, queries, outbox, units, events, { ackTimeoutMs, resendAfterMs: Math.ceil(ackTimeoutMs / 2) }, cfg.consoleId);
-  const dispatch = new DispatchService(store, queries, catalog, orders, events);
+  const roads = loadRoadGraph(cfg.mapFile ?? join(cfg.resourcesDir, 'map', 'training-city.geojson'));
+  const dispatch = new DispatchService(store, queries, catalog, orders, units, events, { recommend: { ...DEFAULT_RECOMMEND_OPTIONS, roads } });
   const lifecycle = new IncidentLifecycle(store, queries, dispatch, orders, units, events);
   late.orders = orders;
   const connectedWaiters = new Set<() => void>();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { catalogSchema, rosterRowSchema, type Catalog, type RosterRow } from '../../shared/schemas/catalog.js';
 import { describeZodError, parseJsonStrict } from '../../shared/schemas/common.js';
+import { buildRoadGraph, type GeoJsonLike, type RoadGraph } from '../../shared/domain/roads.js';
 
 export class ResourceError extends Error {
   constructor(
@@ -90,4 +91,18 @@ export function parseRoster(text: string, file: string, catalog: Catalog): Roste
 
 export function loadRoster(file: string, catalog: Catalog): RosterRow[] {
   return parseRoster(readTextFile(file), file, catalog);
+}
+
+/** The road network of a GeoJSON map (features with properties.layer "road"), for routed ETAs. */
+export function loadRoadGraph(file: string): RoadGraph {
+  let data: unknown;
+  try {
+    data = parseJsonStrict(readTextFile(file), 64);
+  } catch (e) {
+    if (e instanceof ResourceError) throw e;
+    throw new ResourceError(file, `not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== 'FeatureCollection')
+    throw new ResourceError(file, 'not a GeoJSON FeatureCollection');
+  return buildRoadGraph(data as GeoJsonLike);
 }

@@ -223,35 +223,40 @@ export interface RoadSnap {
  * is not sent to the far corner). Rings of grid cells grow until nothing unseen can be closer.
  */
 export function snap(g: RoadGraph, lat: number, lon: number, maxDistM = Infinity): RoadSnap | null {
-  const { lat0, lon0, kx, ky } = g.proj;
-  const x = (lon - lon0) * kx, y = (lat - lat0) * ky;
+  const x = (lon - g.proj.lon0) * g.proj.kx, y = (lat - g.proj.lat0) * g.proj.ky;
   const cx = Math.floor(x / g.cellM), cy = Math.floor(y / g.cellM);
   const e = g.cellExtent;
   const rFirst = Math.max(0, e.minX - cx, cx - e.maxX, e.minY - cy, cy - e.maxY);
   const rLast = Math.max(cx - e.minX, e.maxX - cx, cy - e.minY, e.maxY - cy);
-  let bestSeg = -1, bestT = 0, bestD = maxDistM;
-  for (let r = rFirst; r <= rLast && (r - 1) * g.cellM <= bestD; r++) {
+  const best = { seg: -1, t: 0, d: maxDistM };
+  if ((rFirst - 1) * g.cellM > maxDistM) return null;
+  // Far outside the network, rings would sweep mostly empty cells: look at every segment instead.
+  if (rFirst > 8) for (let s = 0; s < g.segA.length; s++) consider(g, s, x, y, best);
+  for (let r = rFirst; r <= rLast && rFirst <= 8 && (r - 1) * g.cellM <= best.d; r++) {
     for (let dy = -r; dy <= r; dy++) {
       for (let dx = -r; dx <= r; dx += dy === -r || dy === r ? 1 : 2 * r) {
         const cell = g.cells.get(cellKey(cx + dx, cy + dy));
         // Indexed loops: the iterators of for…of would be garbage on every call.
-        for (let j = 0; cell && j < cell.length; j++) {
-          const s = cell[j], a = g.segA[s], b = g.segB[s];
-          const ax = g.x[a], ay = g.y[a], vx = g.x[b] - ax, vy = g.y[b] - ay;
-          const l2 = vx * vx + vy * vy;
-          const t = l2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * vx + (y - ay) * vy) / l2)) : 0;
-          const ex = x - ax - t * vx, ey = y - ay - t * vy;
-          const d = Math.sqrt(ex * ex + ey * ey);
-          if (d < bestD || (d === bestD && bestSeg < 0)) {
-            bestSeg = s;
-            bestT = t;
-            bestD = d;
-          }
-        }
+        for (let j = 0; cell && j < cell.length; j++) consider(g, cell[j], x, y, best);
       }
     }
   }
-  return bestSeg < 0 ? null : { seg: bestSeg, t: bestT, distanceM: bestD };
+  return best.seg < 0 ? null : { seg: best.seg, t: best.t, distanceM: best.d };
+}
+
+/** Projects (x, y) onto segment s and keeps it in `best` if it is the closest so far. */
+function consider(g: RoadGraph, s: number, x: number, y: number, best: { seg: number; t: number; d: number }): void {
+  const a = g.segA[s], b = g.segB[s];
+  const ax = g.x[a], ay = g.y[a], vx = g.x[b] - ax, vy = g.y[b] - ay;
+  const l2 = vx * vx + vy * vy;
+  const t = l2 > 0 ? Math.min(1, Math.max(0, ((x - ax) * vx + (y - ay) * vy) / l2)) : 0;
+  const ex = x - ax - t * vx, ey = y - ay - t * vy;
+  const d = Math.sqrt(ex * ex + ey * ey);
+  if (d < best.d || (d === best.d && best.seg < 0)) {
+    best.seg = s;
+    best.t = t;
+    best.d = d;
+  }
 }
 
 export interface RouteOptions {

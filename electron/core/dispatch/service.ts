@@ -10,6 +10,7 @@ import { maxLevel, planNeeds } from '../../../shared/domain/plan.js';
 import { pickedUnitIds, recommend, type RecommendOptions } from '../../../shared/domain/recommend.js';
 import type { IncidentView, OrderView, RecommendationView } from '../../../shared/model.js';
 import type { Catalog } from '../../../shared/schemas/catalog.js';
+import type { UnitTracker } from '../field/units.js';
 import type { Queries } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 import type { OrderDesk, OrderEvents } from './orders.js';
@@ -25,6 +26,7 @@ export class DispatchService {
     private readonly queries: Queries,
     private readonly catalog: Catalog,
     private readonly orders: OrderDesk,
+    private readonly units: UnitTracker,
     private readonly events: OrderEvents,
     private readonly opts: DispatchOptions = {},
   ) {}
@@ -70,7 +72,7 @@ export class DispatchService {
     const needs = planNeeds(this.catalog, { incidentType: incident.type, level: lvl, onlyLevel: opts.onlyLevel, committed });
     return recommend(
       this.catalog,
-      { incidentId, incidentType: incident.type, at: incident, level: lvl, needs, units: this.queries.units(), now: this.store.now(), exclude: opts.exclude ?? this.triedUnits(incidentId) },
+      { incidentId, incidentType: incident.type, at: incident, level: lvl, needs, index: this.units.index, now: this.store.now(), exclude: opts.exclude ?? this.triedUnits(incidentId) },
       this.opts.recommend,
     );
   }

@@ -1,17 +1,21 @@
 /**
- * Unit telemetry. Positions are coalesced per unit and written once per flush (one transaction),
- * then pushed as one batch; they are telemetry, not events (see README, "Event log"). Status
- * reports are events. A reporting device that is not on the roster is recorded as unregistered.
+ * Unit telemetry and the live unit set. Positions are coalesced per unit and written once per
+ * flush (one transaction), then pushed as one batch; they are telemetry, not events (see README,
+ * "Event log"). Status reports are events. The tracker keeps every unit's current view in memory,
+ * with a spatial index for recommendations, so that neither the flush nor a recommendation reads
+ * the units table. A reporting device that is not on the roster is recorded as unregistered.
  */
 import type { Statement } from 'better-sqlite3';
+import { UnitIndex } from '../../../shared/domain/unit-index.js';
 import type { UnitView } from '../../../shared/model.js';
 import type { PositionMsg, StatusMsg } from '../../../shared/schemas/mqtt.js';
 import type { Queries } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 
 export class UnitTracker {
+  readonly index = new UnitIndex();
+  private readonly views = new Map<string, UnitView>();
   private readonly latest = new Map<string, PositionMsg>();
-  private readonly known = new Set<string>();
   private readonly changed = new Set<string>();
   private readonly updatePos: Statement;
   private timer: NodeJS.Timeout | null = null;
@@ -26,7 +30,15 @@ export class UnitTracker {
     this.updatePos = store.db.prepare(
       'UPDATE units SET lat = ?, lon = ?, heading = ?, speed = ?, position_ts = ? WHERE id = ? AND (position_ts IS NULL OR position_ts <= ?)',
     );
-    for (const u of queries.units()) this.known.add(u.id);
+    for (const u of queries.units()) this.set(u);
+  }
+
+  get(id: string): UnitView | undefined {
+    return this.views.get(id);
+  }
+
+  all(): IterableIterator<UnitView> {
+    return this.views.values();
   }
 
   position(unitId: string, msg: PositionMsg): void {
@@ -43,13 +55,19 @@ export class UnitTracker {
       { unitId, status: msg.status, ts: msg.ts, orderId: msg.orderId ?? null },
       { actor: `device:${unitId}`, consoleId: this.consoleId },
     );
-    this.changed.add(unitId);
-    this.schedule();
+    this.touch([unitId]);
   }
 
-  /** Marks a unit changed by something else (an order), so the next batch carries it. */
+  /**
+   * Re-reads units that an event changed (an order, a status) right away, so the next
+   * recommendation sees them, and marks them for the next pushed batch.
+   */
   touch(unitIds: Iterable<string>): void {
-    for (const id of unitIds) this.changed.add(id);
+    for (const id of unitIds) {
+      const u = this.queries.unit(id);
+      if (u) this.set(u);
+      this.changed.add(id);
+    }
     this.schedule();
   }
 
@@ -65,13 +83,16 @@ export class UnitTracker {
     this.store.tx(() => {
       for (const [id, p] of batch) {
         this.ensureKnown(id);
-        this.updatePos.run(p.lat, p.lon, p.heading ?? null, p.speed ?? null, p.ts, id, p.ts);
+        const r = this.updatePos.run(p.lat, p.lon, p.heading ?? null, p.speed ?? null, p.ts, id, p.ts);
+        const old = this.views.get(id);
+        if (r.changes === 0 || !old) continue;
+        this.set({ ...old, lat: p.lat, lon: p.lon, heading: p.heading ?? null, speed: p.speed ?? null, positionTs: p.ts });
         this.changed.add(id);
       }
-    });
+    }, 'telemetry');
     const units: UnitView[] = [];
     for (const id of this.changed) {
-      const u = this.queries.unit(id);
+      const u = this.views.get(id);
       if (u) units.push(u);
     }
     this.changed.clear();
@@ -82,15 +103,19 @@ export class UnitTracker {
     this.flush();
   }
 
+  private set(u: UnitView): void {
+    this.views.set(u.id, u);
+    this.index.upsert(u);
+  }
+
   private ensureKnown(unitId: string): void {
-    if (this.known.has(unitId)) return;
-    this.known.add(unitId);
-    if (!this.queries.unit(unitId)) {
-      this.store.append('unit.unregistered_seen', { id: unitId }, { actor: `device:${unitId}`, consoleId: this.consoleId });
-    }
+    if (this.views.has(unitId)) return;
+    this.store.append('unit.unregistered_seen', { id: unitId }, { actor: `device:${unitId}`, consoleId: this.consoleId });
+    const u = this.queries.unit(unitId);
+    if (u) this.set(u);
   }
 
   private schedule(): void {
-    if (!this.timer) this.timer = setTimeout(() => this.flush(), this.flushMs);
+    this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
 }

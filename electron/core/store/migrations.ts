@@ -133,6 +133,90 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'sensors, risk warnings, CAP alerts, citizen reports',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE sensors (
+          id            TEXT PRIMARY KEY,
+          name          TEXT NOT NULL,
+          kind          TEXT NOT NULL,
+          lat           REAL NOT NULL,
+          lon           REAL NOT NULL,
+          unit          TEXT NOT NULL,
+          warning       REAL NOT NULL,
+          alarm         REAL NOT NULL,
+          band          REAL,
+          registered_at INTEGER NOT NULL,
+          updated_at    INTEGER NOT NULL
+        ) STRICT;
+
+        -- Telemetry, not a projection: the last reading per sensor, written without an event (only
+        -- threshold transitions are events). No foreign key: a rebuild empties sensors, not this.
+        CREATE TABLE sensor_readings (
+          sensor_id   TEXT PRIMARY KEY,
+          value       REAL NOT NULL,
+          ts          INTEGER NOT NULL,
+          received_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE warnings (
+          id              TEXT PRIMARY KEY,
+          source          TEXT NOT NULL,
+          source_ref      TEXT NOT NULL,
+          severity        TEXT NOT NULL,
+          title           TEXT NOT NULL,
+          detail          TEXT NOT NULL,
+          area            TEXT CHECK (area IS NULL OR json_valid(area)),
+          issued_at       INTEGER NOT NULL,
+          effective_at    INTEGER NOT NULL,
+          expires_at      INTEGER,
+          raised_at       INTEGER NOT NULL,
+          raised_by       TEXT NOT NULL,
+          updated_at      INTEGER NOT NULL,
+          cleared_at      INTEGER,
+          clear_reason    TEXT,
+          acknowledged_by TEXT,
+          acknowledged_at INTEGER
+        ) STRICT;
+        CREATE INDEX warnings_open ON warnings(source, source_ref) WHERE cleared_at IS NULL;
+        CREATE INDEX warnings_expiry ON warnings(expires_at) WHERE cleared_at IS NULL AND expires_at IS NOT NULL;
+
+        -- CAP messages acted on, by capKey(sender, identifier), and what each references.
+        CREATE TABLE cap_alerts (
+          key         TEXT PRIMARY KEY,
+          identifier  TEXT NOT NULL,
+          sender      TEXT NOT NULL,
+          sent        INTEGER NOT NULL,
+          msg_type    TEXT NOT NULL,
+          warning_id  TEXT,
+          received_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE cap_refs (
+          key     TEXT NOT NULL,
+          ref_key TEXT NOT NULL,
+          PRIMARY KEY (key, ref_key)
+        ) STRICT;
+        CREATE INDEX cap_refs_ref ON cap_refs(ref_key);
+
+        CREATE TABLE reports (
+          id          TEXT PRIMARY KEY,
+          channel     TEXT NOT NULL,
+          category    TEXT NOT NULL,
+          text        TEXT NOT NULL,
+          lat         REAL NOT NULL,
+          lon         REAL NOT NULL,
+          address     TEXT NOT NULL,
+          contact     TEXT,
+          ts          INTEGER NOT NULL,
+          received_at INTEGER NOT NULL,
+          status      TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX reports_status ON reports(status, received_at);
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,6 +5,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { COMMITTED_STATUSES } from '../../../shared/model.js';
 import type { EventPayloads, EventRecord, EventType } from './events.js';
+import { makeWarningProjectors, WARNING_PROJECTED_TABLES } from '../warnings/projections.js';
 
 type Projector<K extends EventType> = (e: EventRecord<K> & { payload: EventPayloads[K] }) => void;
 export type Projectors = { [K in EventType]: Projector<K> };
@@ -147,11 +148,12 @@ export function makeProjectors(db: Database): Projectors {
       run(`UPDATE orders SET state = 'cancelled', cancel_reason = ?, cleared_at = COALESCE(cleared_at, ?) WHERE id = ?`, e.payload.reason, e.at, e.payload.orderId);
       freeUnitOf(e.payload.orderId);
     },
+    ...makeWarningProjectors(db),
   };
 }
 
 /** Tables that are projections of the log (cleared and replayed by a rebuild). */
-export const PROJECTED_TABLES = ['notes', 'incident_links', 'orders', 'incidents', 'units'] as const;
+export const PROJECTED_TABLES = ['notes', 'incident_links', 'orders', 'incidents', 'units', ...WARNING_PROJECTED_TABLES] as const;
 
 /** The incident an event concerns (for the timeline index), looked up before it is projected. */
 export function incidentOf(db: Database, type: EventType, payload: EventPayloads[EventType]): string | null {

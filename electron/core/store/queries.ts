@@ -1,5 +1,5 @@
 /** Read models: rows of the projected tables as the views the API returns. */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type {
   AgencyId,
   IncidentStatus,
@@ -137,86 +137,95 @@ const orderFromRow = (r: OrderRow): OrderView => ({
 });
 
 export class Queries {
+  private readonly cache = new Map<string, Statement>();
+
   constructor(private readonly db: Database) {}
 
+  /** Prepared once per SQL text: preparing costs more than running these small queries. */
+  private q(sql: string): Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
   units(): UnitView[] {
-    return (this.db.prepare('SELECT * FROM units ORDER BY id').all() as UnitRow[]).map(unitFromRow);
+    return (this.q('SELECT * FROM units ORDER BY id').all() as UnitRow[]).map(unitFromRow);
   }
 
   unit(id: string): UnitView | undefined {
-    const r = this.db.prepare('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
+    const r = this.q('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
     return r && unitFromRow(r);
   }
 
   /** Open incidents, plus those closed in the last day. */
   incidents(since = 0): IncidentView[] {
-    const rows = this.db
-      .prepare(`${INCIDENT_SELECT} WHERE i.status != 'closed' OR i.updated_at >= ? ORDER BY i.number DESC LIMIT 2000`)
+    const rows = this.q(`${INCIDENT_SELECT} WHERE i.status != 'closed' OR i.updated_at >= ? ORDER BY i.number DESC LIMIT 2000`)
       .all(since) as IncidentRow[];
     return rows.map(incidentFromRow);
   }
 
   incident(id: string): IncidentView | undefined {
-    const r = this.db.prepare(`${INCIDENT_SELECT} WHERE i.id = ?`).get(id) as IncidentRow | undefined;
+    const r = this.q(`${INCIDENT_SELECT} WHERE i.id = ?`).get(id) as IncidentRow | undefined;
     return r && incidentFromRow(r);
   }
 
   incidentByNumber(n: number): IncidentView | undefined {
-    const r = this.db.prepare(`${INCIDENT_SELECT} WHERE i.number = ?`).get(n) as IncidentRow | undefined;
+    const r = this.q(`${INCIDENT_SELECT} WHERE i.number = ?`).get(n) as IncidentRow | undefined;
     return r && incidentFromRow(r);
   }
 
   /** Open incidents created since `since` (for the duplicate check). */
   openIncidentsSince(since: number): IncidentView[] {
-    return (this.db.prepare(`${INCIDENT_SELECT} WHERE i.status != 'closed' AND i.created_at >= ?`).all(since) as IncidentRow[]).map(incidentFromRow);
+    return (this.q(`${INCIDENT_SELECT} WHERE i.status != 'closed' AND i.created_at >= ?`).all(since) as IncidentRow[]).map(incidentFromRow);
   }
 
   /** Units still committed to an incident. */
   unitsOn(incidentId: string): UnitView[] {
-    return (this.db.prepare('SELECT * FROM units WHERE incident_id = ? ORDER BY id').all(incidentId) as UnitRow[]).map(unitFromRow);
+    return (this.q('SELECT * FROM units WHERE incident_id = ? ORDER BY id').all(incidentId) as UnitRow[]).map(unitFromRow);
   }
 
   notes(incidentId: string): NoteView[] {
     return (
-      this.db.prepare('SELECT event_id AS id, incident_id AS incidentId, at, actor, text FROM notes WHERE incident_id = ? ORDER BY at').all(incidentId) as NoteView[]
+      this.q('SELECT event_id AS id, incident_id AS incidentId, at, actor, text FROM notes WHERE incident_id = ? ORDER BY at').all(incidentId) as NoteView[]
     );
   }
 
   links(incidentId: string): { otherId: string; relation: string }[] {
-    return this.db.prepare('SELECT other_id AS otherId, relation FROM incident_links WHERE incident_id = ? ORDER BY other_id').all(incidentId) as {
+    return this.q('SELECT other_id AS otherId, relation FROM incident_links WHERE incident_id = ? ORDER BY other_id').all(incidentId) as {
       otherId: string;
       relation: string;
     }[];
   }
 
   timeline(incidentId: string): TimelineEntry[] {
-    const rows = this.db
-      .prepare('SELECT seq, id, type, at, hlc, actor, console, payload FROM events WHERE incident_id = ? ORDER BY seq')
+    const rows = this.q('SELECT seq, id, type, at, hlc, actor, console, payload FROM events WHERE incident_id = ? ORDER BY seq')
       .all(incidentId) as (Omit<TimelineEntry, 'payload'> & { payload: string })[];
     return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
   }
 
   nextIncidentNumber(): number {
-    const r = this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM incidents').get() as { n: number };
+    const r = this.q('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM incidents').get() as { n: number };
     return r.n;
   }
 
   ordersOf(incidentId: string): OrderView[] {
-    return (this.db.prepare('SELECT * FROM orders WHERE incident_id = ? ORDER BY issued_at, unit_id').all(incidentId) as OrderRow[]).map(
+    return (this.q('SELECT * FROM orders WHERE incident_id = ? ORDER BY issued_at, unit_id').all(incidentId) as OrderRow[]).map(
       orderFromRow,
     );
   }
 
   order(id: string): OrderView | undefined {
-    const r = this.db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
+    const r = this.q('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
     return r && orderFromRow(r);
   }
 
   /** Orders of open incidents (what a console shows). */
   openOrders(): OrderView[] {
     return (
-      this.db
-        .prepare(`SELECT o.* FROM orders o JOIN incidents i ON i.id = o.incident_id WHERE i.status != 'closed' ORDER BY o.issued_at`)
+      this.q(`SELECT o.* FROM orders o JOIN incidents i ON i.id = o.incident_id WHERE i.status != 'closed' ORDER BY o.issued_at`)
         .all() as OrderRow[]
     ).map(orderFromRow);
   }
@@ -224,7 +233,7 @@ export class Queries {
   /** Orders still waiting for the device's answer, issued before `before`. */
   unansweredBefore(before: number): OrderView[] {
     return (
-      this.db.prepare(`SELECT * FROM orders WHERE state IN ('queued', 'sent') AND issued_at < ?`).all(before) as OrderRow[]
+      this.q(`SELECT * FROM orders WHERE state IN ('queued', 'sent') AND issued_at < ?`).all(before) as OrderRow[]
     ).map(orderFromRow);
   }
 }

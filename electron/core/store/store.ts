@@ -64,9 +64,15 @@ export class Store {
     );
   }
 
-  /** Runs `fn` in one transaction; listeners hear its events only after it commits. */
-  tx<T>(fn: () => T): T {
+  /**
+   * Runs `fn` in one transaction; listeners hear its events only after it commits. A `telemetry`
+   * transaction (positions) commits without waiting for the disk: losing the last second of
+   * positions to a power cut is acceptable, delaying every batch by an fsync is not. Dispatch
+   * records always wait (synchronous=FULL).
+   */
+  tx<T>(fn: () => T, kind: 'record' | 'telemetry' = 'record'): T {
     if (this.db.inTransaction) return fn();
+    if (kind === 'telemetry') this.db.pragma('synchronous = NORMAL');
     try {
       const result = this.db.transaction(fn)();
       const committed = this.pending;
@@ -76,6 +82,8 @@ export class Store {
     } catch (e) {
       this.pending = [];
       throw e;
+    } finally {
+      if (kind === 'telemetry') this.db.pragma('synchronous = FULL');
     }
   }
 

@@ -47,6 +47,27 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE events SET incident_id = 'x'").run()).toThrow(/append-only/);
   });
 
+  it('3: adds sensors, their telemetry, warnings, CAP bookkeeping and reports, keeping older data', () => {
+    const db = new Database(':memory:');
+    migrate(db, 2);
+    db.prepare("INSERT INTO events (id, hlc, at, actor, console, type, payload) VALUES ('e1', 'h1', 1, 'a', 'c', 'unit.rostered', '{}')").run();
+    expect(migrate(db, 3)).toEqual([3]);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(tables(db)).toEqual([
+      'cap_alerts', 'cap_refs', 'events', 'incident_links', 'incidents', 'notes', 'orders', 'outbox', 'reports', 'sensor_readings', 'sensors', 'units', 'warnings',
+    ]);
+    expect(db.prepare('SELECT id FROM events').pluck().all()).toEqual(['e1']);
+    db.prepare(`INSERT INTO warnings (id, source, source_ref, severity, title, detail, area, issued_at, effective_at, raised_at, raised_by, updated_at)
+      VALUES ('w1', 'sensor', 'WL-01', 'moderate', 't', '', '{"type":"Point","coordinates":[104.4,31.1]}', 1, 1, 1, 'system', 1)`).run();
+    // The open-warning index serves the sensor lookup; a warning's area must be JSON.
+    expect(db.prepare("EXPLAIN QUERY PLAN SELECT id FROM warnings WHERE source = 'sensor' AND source_ref = 'WL-01' AND cleared_at IS NULL").all())
+      .toEqual([expect.objectContaining({ detail: expect.stringContaining('warnings_open') })]);
+    expect(() => db.prepare("UPDATE warnings SET area = 'not json'").run()).toThrow();
+    // Tables are STRICT: a text reading is refused rather than stored.
+    expect(() => db.prepare("INSERT INTO sensor_readings VALUES ('WL-01', 'high', 1, 1)").run()).toThrow();
+    expect(() => db.prepare("INSERT INTO reports (id, channel, category, text, lat, lon, address, ts, received_at, status) VALUES ('r', 'app', 'c', 't', 31, 104, '', 1, 1, 'new')").run()).not.toThrow();
+  });
+
   it('is a no-op on an up-to-date database', () => {
     const db = new Database(':memory:');
     migrate(db);

@@ -1,0 +1,103 @@
+/**
+ * bench/ingest: field positions through a real broker (Mosquitto) into the console, at 1 Hz per
+ * unit from N simulated devices. Prints, measured in one run: the raw receive rate of a bare
+ * mqtt.js subscriber under the same load, the console's sustained rate, and publish-to-stored
+ * (committed to SQLite and pushed) and publish-to-client (received by a WebSocket client of the
+ * web host) latency, p50 and p99. `npx tsx bench/ingest.ts [units=20000] [seconds=15]`
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import mqtt from 'mqtt';
+import WebSocket from 'ws';
+import { startCore } from '../electron/core/core';
+import { startWebHost } from '../electron/web/server';
+import type { ServerMessage } from '../shared/wire';
+import { tempDir } from '../test/helpers/core';
+import { startMosquitto } from '../test/helpers/mosquitto';
+
+const UNITS = Number(process.argv[2] ?? 20_000);
+const SECONDS = Number(process.argv[3] ?? 15);
+const WARMUP_S = 3;
+const ROOT = join(import.meta.dirname, '..');
+
+const pct = (xs: number[], p: number): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+/** Runs the load generator; resolves once it is connected, with a promise of its end. */
+async function load(url: string): Promise<{ done: Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest-load.ts'), url, String(UNITS), String(SECONDS + WARMUP_S)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  return { done: new Promise((resolve) => child.once('exit', () => resolve())) };
+}
+
+/** Counts messages received in the measurement window (after the warm-up). */
+function windowCounter(): { hit(n?: number): void; rate(): number } {
+  const start = Date.now() + WARMUP_S * 1000;
+  let n = 0;
+  return {
+    hit: (k = 1) => {
+      if (Date.now() >= start) n += k;
+    },
+    rate: () => n / SECONDS,
+  };
+}
+
+const mosq = await startMosquitto();
+console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) through Mosquitto, ${SECONDS} s measured after ${WARMUP_S} s warm-up`);
+
+// Phase 1: a bare mqtt.js subscriber, nothing else.
+{
+  const bare = await mqtt.connectAsync(mosq.url, { clientId: 'qx-bench-bare' });
+  await bare.subscribeAsync('qx/v1/units/+/position', { qos: 0 });
+  const c = windowCounter();
+  bare.on('message', () => c.hit());
+  await (await load(mosq.url)).done;
+  await bare.endAsync();
+  console.log(`bare mqtt.js subscriber:    ${c.rate().toFixed(0)} msg/s`);
+  (globalThis as { bareRate?: number }).bareRate = c.rate();
+}
+
+// Phase 2: the console (core + web host + one WebSocket client) under the same load.
+{
+  const data = tempDir('qx-bench-');
+  const roster = join(data, 'roster.csv');
+  writeFileSync(roster, ['id,name,agency,type,station,lat,lon', ...Array.from({ length: UNITS }, (_, i) => `B-${i},巡逻车 ${i},police,patrol,S,31.1,104.4`)].join('\n'));
+  const core = await startCore({ dataDir: data, resourcesDir: join(ROOT, 'resources'), rosterFile: roster, brokerUrl: mosq.url, consoleId: 'bench' });
+  await core.connected();
+  const web = await startWebHost({ core, token: 'bench-token-1', host: '127.0.0.1', port: 0, rendererDir: '/nonexistent' });
+  const stored: number[] = [];
+  const client: number[] = [];
+  const c = windowCounter();
+  const measuring = (): boolean => c.rate() > 0;
+  core.subscribe((p) => {
+    if (p.kind !== 'units') return;
+    const now = Date.now();
+    c.hit(p.units.length);
+    if (measuring()) for (const u of p.units) if (u.positionTs) stored.push(now - u.positionTs);
+  });
+  const ws = new WebSocket(`${web.url.replace('http', 'ws')}/ws`);
+  await new Promise<void>((resolve) => ws.once('open', () => resolve()));
+  ws.send(JSON.stringify({ t: 'auth', token: 'bench-token-1' }));
+  ws.on('message', (data: Buffer) => {
+    const m = JSON.parse(data.toString()) as ServerMessage;
+    if (m.t !== 'push' || m.push.kind !== 'units' || !measuring()) return;
+    const now = Date.now();
+    for (const u of m.push.units) if (u.positionTs) client.push(now - u.positionTs);
+  });
+  await (await load(mosq.url)).done;
+  ws.close();
+  const bare = (globalThis as { bareRate?: number }).bareRate ?? NaN;
+  console.log(`console (stored + pushed):  ${c.rate().toFixed(0)} msg/s  = ${(c.rate() / bare).toFixed(2)} × the bare subscriber`);
+  console.log(`publish → stored:           p50 ${pct(stored, 50)} ms, p99 ${pct(stored, 99)} ms  (${stored.length} samples)`);
+  console.log(`publish → WebSocket client: p50 ${pct(client, 50)} ms, p99 ${pct(client, 99)} ms  (${client.length} samples)`);
+  console.log(`rejected: ${core.diagnostics.view().rejectedTotal}`);
+  await web.close();
+  await core.close();
+}
+await mosq.stop();
