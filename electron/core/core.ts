@@ -108,7 +108,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
         units.status(id, msg);
         if (incidentId) late.orders?.progress(incidentId, id);
       },
-      ack: (id, msg) => late.orders?.onAck(id, msg) ?? 'console not ready',
+      ack: (id, msg) => (late.orders ? late.orders.onAck(id, msg) : 'console not ready'),
     },
     now,
     new Map(roster.flatMap((r) => (r.owntracks ? [[r.owntracks, r.id] as const] : []))),

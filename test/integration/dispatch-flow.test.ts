@@ -85,6 +85,8 @@ describe.each(['aedes', 'mosquitto'] as const)('dispatch end to end over %s', (b
     // The device got exactly the order the console sent, with the incident's details.
     expect(sim.orders.map((o) => o.incident.address)).toEqual(['人民路 88 号', '人民路 88 号', '人民路 88 号']);
     expect(new Set(sim.orders.map((o) => o.orderId))).toEqual(new Set(d.orders.map((o) => o.id)));
+    // Everything the device sent was taken: nothing counted as rejected.
+    expect(core.diagnostics.view()).toMatchObject({ rejectedTotal: 0, accepted: { 'mqtt:ack': 3 } });
   });
 });
 

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { useConsole, useRuntime, useUi } from '../../hooks/runtime';
+import { Clock } from './Clock';
+import { LanguageSwitch } from './LanguageSwitch';
+import { LinkStatus } from './LinkStatus';
+
+export function Header() {
+  const { t } = useTranslation();
+  const { ui, session } = useRuntime();
+  const consoleId = useConsole((d) => d.consoleId);
+  const rejected = useConsole((d) => d.diagnostics?.rejectedTotal ?? 0);
+  const open = useUi((s) => s.diagnosticsOpen);
+  return (
+    <header className="qx-header">
+      <div className="qx-brand">
+        <span className="qx-brand__zh">全响应</span>
+        <span className="qx-brand__en">Quanxiang</span>
+        <span className="qx-brand__sub">{t('app.subtitle')}</span>
+      </div>
+      <div className="qx-header__meta">
+        <span className="qx-meta">
+          <span className="qx-meta__k">{t('header.console')}</span>
+          <span className="qx-meta__v" data-testid="console-id">
+            {consoleId || '—'}
+          </span>
+        </span>
+        <span className="qx-meta">
+          <span className="qx-meta__k">{t('header.dispatcher')}</span>
+          <span className="qx-meta__v">{session.actor}</span>
+        </span>
+      </div>
+      <LinkStatus />
+      <div className="qx-header__spacer" />
+      <button
+        type="button"
+        className="qx-btn qx-btn--ghost qx-diag-btn"
+        aria-pressed={open}
+        onClick={() => ui.setDiagnostics(!open)}
+        data-testid="diagnostics-button"
+        title={t('diagnostics.shortcut')}
+      >
+        {t('diagnostics.button')}
+        {rejected > 0 && <span className="qx-badge qx-badge--warn">{rejected}</span>}
+      </button>
+      <LanguageSwitch />
+      <Clock />
+    </header>
+  );
+}

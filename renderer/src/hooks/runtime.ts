@@ -1,0 +1,24 @@
+/** React access to the running console: the runtime through context, store slices by selector. */
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { ConsoleData } from '../store/console-store';
+import type { Runtime } from '../store/runtime';
+import type { UiState } from '../store/ui-store';
+
+export const RuntimeContext = createContext<Runtime | null>(null);
+
+export function useRuntime(): Runtime {
+  const r = useContext(RuntimeContext);
+  if (!r) throw new Error('useRuntime outside <RuntimeContext.Provider>');
+  return r;
+}
+
+/** Subscribes to one slice: the selector must return a stored value, not build a new one. */
+export function useConsole<T>(select: (d: ConsoleData) => T): T {
+  const { store } = useRuntime();
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+}
+
+export function useUi<T>(select: (s: UiState) => T): T {
+  const { ui } = useRuntime();
+  return useSyncExternalStore(ui.subscribe, () => select(ui.getState()));
+}

@@ -1,0 +1,44 @@
+/**
+ * Mounts the OpenLayers map once. This component subscribes to nothing, so unit updates never
+ * re-render it: the map's layers listen to the stores themselves.
+ */
+import { useEffect, useRef, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import basemapUrl from '../../../resources/map/training-city.geojson?url';
+import { useRuntime } from '../hooks/runtime';
+import { ConsoleMap } from './console-map';
+import { MapLegend } from './MapLegend';
+
+export function MapView({ mapRef }: { mapRef: RefObject<ConsoleMap | null> }) {
+  const { store, ui, actions } = useRuntime();
+  const { t } = useTranslation();
+  const target = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = target.current;
+    if (!el) return;
+    const map = new ConsoleMap({
+      target: el,
+      basemapUrl,
+      store,
+      ui,
+      onPick: (p) => {
+        if (p.kind === 'incident') void actions.select(p.id, false);
+        else ui.openNew(p.lat, p.lon);
+      },
+    });
+    mapRef.current = map;
+    return () => {
+      mapRef.current = null;
+      map.dispose();
+    };
+  }, [store, ui, actions, mapRef]);
+
+  return (
+    <section className="qx-map-wrap" aria-label={t('map.label')}>
+      <div ref={target} className="qx-map" data-testid="map" tabIndex={0} />
+      <div className="qx-map-hint">{t('map.hint')}</div>
+      <MapLegend />
+    </section>
+  );
+}

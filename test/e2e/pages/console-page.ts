@@ -1,0 +1,127 @@
+/**
+ * Page model of the console: what a dispatcher does, in the words of the domain. Tests never
+ * reach into selectors themselves. Waits are on the page's own state (data attributes), never
+ * on time.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** The map's home view (renderer/src/map/console-map.ts): the tests click relative to it. */
+const HOME = { lon: 104.4, lat: 31.13, zoom: 13 };
+const EARTH_RADIUS = 6_378_137;
+/** Web Mercator metres per pixel at zoom 0 for 256 px tiles (OpenLayers' default view). */
+const RES_Z0 = (2 * Math.PI * EARTH_RADIUS) / 256;
+
+function mercator(lat: number, lon: number): [number, number] {
+  const rad = Math.PI / 180;
+  return [EARTH_RADIUS * lon * rad, EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + (lat * rad) / 2))];
+}
+
+export interface NewIncident {
+  readonly type: string;
+  readonly address?: string;
+  readonly summary?: string;
+}
+
+export class ConsolePage {
+  constructor(
+    readonly page: Page,
+    readonly origin: string,
+  ) {}
+
+  get map(): Locator {
+    return this.page.getByTestId('map');
+  }
+
+  get form(): Locator {
+    return this.page.getByTestId('incident-form');
+  }
+
+  get recommendation(): Locator {
+    return this.page.getByTestId('recommendation');
+  }
+
+  get recommendationRows(): Locator {
+    return this.page.getByTestId('rec-row');
+  }
+
+  get missingRows(): Locator {
+    return this.page.getByTestId('rec-missing');
+  }
+
+  get orderRows(): Locator {
+    return this.page.getByTestId('order-row');
+  }
+
+  get queueRows(): Locator {
+    return this.page.getByTestId('incident-row');
+  }
+
+  get linkStatus(): Locator {
+    return this.page.getByTestId('link-status');
+  }
+
+  /** Opens the console with the token in the fragment, as the host prints it, and waits for data. */
+  async open(token: string): Promise<void> {
+    await this.page.goto(`${this.origin}/#token=${encodeURIComponent(token)}`);
+    await this.page.locator('[data-testid="console"][data-loaded="true"]').waitFor();
+    // The map has drawn once the basemap's canvas and the units' WebGL canvas are both there.
+    await this.page.locator('[data-testid="map"] canvas').first().waitFor();
+  }
+
+  async setLanguage(lang: 'zh-CN' | 'en'): Promise<void> {
+    await this.page.getByTestId(`lang-${lang}`).click();
+    await this.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  }
+
+  /** Pixel inside the map element of a WGS 84 point, while the map shows its home view. */
+  async pixelOf(lat: number, lon: number): Promise<{ x: number; y: number }> {
+    const box = await this.map.boundingBox();
+    if (!box) throw new Error('the map is not visible');
+    const res = RES_Z0 / 2 ** HOME.zoom;
+    const [cx, cy] = mercator(HOME.lat, HOME.lon);
+    const [px, py] = mercator(lat, lon);
+    return { x: box.width / 2 + (px - cx) / res, y: box.height / 2 - (py - cy) / res };
+  }
+
+  /** Clicks the map at (x, y) within it, fills the new-incident form and submits with Enter. */
+  async createIncidentAt(x: number, y: number, incident: NewIncident): Promise<void> {
+    await this.map.click({ position: { x, y } });
+    await this.form.waitFor();
+    await this.page.getByTestId('form-type').selectOption(incident.type);
+    if (incident.summary) await this.page.getByTestId('form-summary').fill(incident.summary);
+    const address = this.page.getByTestId('form-address');
+    await address.fill(incident.address ?? '');
+    await address.press('Enter');
+    await this.recommendation.waitFor();
+  }
+
+  async dispatch(): Promise<void> {
+    await this.page.getByTestId('dispatch').click();
+    await this.orderRows.first().waitFor();
+  }
+
+  async orderStates(): Promise<string[]> {
+    return this.orderRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state') ?? ''));
+  }
+
+  /** The state labels as the dispatcher reads them. */
+  async orderStateTexts(): Promise<string[]> {
+    return this.orderRows.getByTestId('order-state').allInnerTexts();
+  }
+
+  /** Resolves when there are `count` order rows and every one is in `state`. */
+  async waitForOrders(state: string, count: number, timeoutMs = 30_000): Promise<void> {
+    await this.page.waitForFunction(
+      ([s, n]) => {
+        const rows = Array.from(document.querySelectorAll('[data-testid="order-row"]'));
+        return rows.length === n && rows.every((r) => r.getAttribute('data-state') === s);
+      },
+      [state, count] as const,
+      { timeout: timeoutMs },
+    );
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+}

@@ -1,0 +1,68 @@
+/** Small views and a catalog for the renderer's unit tests. */
+import type { IncidentView, OrderView, UnitView } from '../../../shared/model';
+import type { Catalog } from '../../../shared/schemas/catalog';
+
+export const catalog: Catalog = {
+  agencies: [
+    { id: 'fire', name: { zh: '消防救援', en: 'Fire and rescue' }, color: '#e5533d' },
+    { id: 'ems', name: { zh: '120急救', en: 'EMS' }, color: '#3ddc84' },
+  ],
+  unitTypes: [
+    { id: 'engine', agency: 'fire', name: { zh: '水罐消防车', en: 'Engine' }, capabilities: [] },
+    { id: 'ambulance', agency: 'ems', name: { zh: '120急救车', en: 'Ambulance' }, capabilities: [] },
+  ],
+  incidentTypes: [{ id: 'medical', name: { zh: '医疗急救', en: 'Medical' }, priority: 1, plan: [{ level: 1, slots: [{ unitType: 'ambulance', count: 1 }] }] }],
+};
+
+export function unit(id: string, patch: Partial<UnitView> = {}): UnitView {
+  return {
+    id,
+    name: id,
+    agency: 'fire',
+    type: 'engine',
+    station: null,
+    registered: true,
+    status: 'available',
+    statusSince: 0,
+    lat: 31.1,
+    lon: 104.4,
+    heading: null,
+    speed: null,
+    positionTs: 1_000,
+    incidentId: null,
+    ...patch,
+  };
+}
+
+export function incident(id: string, patch: Partial<IncidentView> = {}): IncidentView {
+  return {
+    id,
+    number: 1,
+    type: 'medical',
+    priority: 1,
+    status: 'new',
+    lat: 31.1,
+    lon: 104.4,
+    address: '',
+    summary: '',
+    createdAt: 0,
+    createdBy: 'test',
+    updatedAt: 0,
+    ...patch,
+  } as IncidentView;
+}
+
+export function order(id: string, patch: Partial<OrderView> = {}): OrderView {
+  return {
+    id,
+    incidentId: 'i1',
+    unitId: 'u1',
+    kind: 'dispatch',
+    state: 'queued',
+    issuedAt: 0,
+    sentAt: null,
+    answeredAt: null,
+    reason: null,
+    ...patch,
+  } as OrderView;
+}
