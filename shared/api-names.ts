@@ -20,6 +20,12 @@ export const API_NAMES = [
   'units.setStatus',
   'units.reassign',
   'diagnostics.get',
+  'warnings.list',
+  'warnings.ack',
+  'sensors.list',
+  'sensors.register',
+  'alerts.importCap',
+  'reports.list',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];
 

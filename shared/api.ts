@@ -16,6 +16,8 @@ import {
   type TimelineEntry,
   type UnitView,
 } from './model.js';
+import { REPORT_STATUSES, type ReportView, type SensorView, type WarningView } from './model.js';
+import { sensorDefSchema } from './schemas/field.js';
 import type { Catalog } from './schemas/catalog.js';
 import type { ApiName } from './api-names.js';
 import { idSchema, latSchema, lonSchema, uuidSchema } from './schemas/common.js';
@@ -64,6 +66,17 @@ export const apiInputs = {
   /** Take a unit from its (lower-priority) incident to this one, with a logged reason. */
   'units.reassign': z.object({ unitId: idSchema, incidentId: uuidSchema, reason }).strict(),
   'diagnostics.get': empty,
+  /** Open warnings of every source; with includeCleared also those cleared in the last day. */
+  'warnings.list': z.object({ includeCleared: z.boolean().optional() }).strict(),
+  /** Records the caller as having seen the warning (the first acknowledgement stands). */
+  'warnings.ack': z.object({ warningId: uuidSchema }).strict(),
+  'sensors.list': empty,
+  /** Registers a sensor, or changes its definition and lines. */
+  'sensors.register': sensorDefSchema,
+  /** One CAP 1.2 XML document (the parser's own limit, 256 KiB, applies too). */
+  'alerts.importCap': z.object({ xml: z.string().min(1).max(256 * 1024) }).strict(),
+  /** The citizen reports intake queue: one status oldest first, or all newest first. */
+  'reports.list': z.object({ status: z.enum(REPORT_STATUSES).optional() }).strict(),
   // The names live in api-names.ts (free of zod, for the preload bundle): both lists must agree.
 } as const satisfies Record<ApiName, z.ZodType>;
 
@@ -103,6 +116,13 @@ export interface ApiResults {
   'units.setStatus': UnitView;
   'units.reassign': { cancelled: OrderView; order: OrderView };
   'diagnostics.get': DiagnosticsView;
+  'warnings.list': { warnings: readonly WarningView[] };
+  'warnings.ack': WarningView;
+  'sensors.list': { sensors: readonly SensorView[] };
+  'sensors.register': SensorView;
+  /** `key`: the message's capKey; `ignored`: why it changed nothing (a repeat, a test message…), else null. */
+  'alerts.importCap': { key: string; warnings: readonly WarningView[]; ignored: string | null };
+  'reports.list': { reports: readonly ReportView[] };
 }
 
 /** Who is calling: recorded with every event the call causes. */
@@ -127,7 +147,11 @@ export type Push =
   | { readonly kind: 'incident'; readonly incident: IncidentView }
   | { readonly kind: 'order'; readonly order: OrderView }
   | { readonly kind: 'diagnostics'; readonly diagnostics: DiagnosticsView }
-  | { readonly kind: 'link'; readonly link: LinkView };
+  | { readonly kind: 'link'; readonly link: LinkView }
+  /** A warning raised, changed, acknowledged or cleared. */
+  | { readonly kind: 'warning'; readonly warning: WarningView }
+  /** A citizen report entered the intake queue. */
+  | { readonly kind: 'report'; readonly report: ReportView };
 
 /** What the Electron preload exposes as `window.qx` (and the WebSocket client imitates). */
 export interface QxBridge {

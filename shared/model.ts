@@ -180,4 +180,125 @@ export interface LinkView {
   readonly embedded: boolean;
   readonly since: number;
   readonly outbox: number;
+  /** MQTT version of the current (or last) connection: '5', or '3.1.1' (Aedes, older brokers). */
+  readonly protocol?: '5' | '3.1.1';
+  /** The connection is TLS (mqtts://, wss://). */
+  readonly tls?: boolean;
+  /** User name the console logs in with (never the password). */
+  readonly user?: string;
+  /** Failed connection attempts since the last successful one (0 when connected). */
+  readonly attempt?: number;
+  /** While offline: the backoff delay chosen and when the next attempt starts (epoch ms). */
+  readonly retryInMs?: number;
+  readonly retryAt?: number;
+  /** Why the last attempt failed, for the operator ("connect ECONNREFUSED …", "Not authorized"). */
+  readonly lastError?: string;
+}
+
+// ── Risk warnings, sensors and citizen reports (electron/core/warnings) ─────────────────────────
+
+export const WARNING_SOURCES = ['sensor', 'cap', 'hotspot', 'geofence'] as const;
+export type WarningSource = (typeof WARNING_SOURCES)[number];
+
+/** Least to worst, so an index comparison ranks them. */
+export const WARNING_SEVERITIES = ['minor', 'moderate', 'severe', 'extreme'] as const;
+export type WarningSeverity = (typeof WARNING_SEVERITIES)[number];
+
+/**
+ * Why a warning ended. normal: the sensor is back under its lines; cancelled: a CAP Cancel;
+ * expired: its CAP expiry passed; replaced: a CAP Update folded it into another warning;
+ * reconfigured: its sensor was registered again with another kind or unit.
+ */
+export const WARNING_CLEAR_REASONS = ['normal', 'cancelled', 'expired', 'replaced', 'reconfigured'] as const;
+export type WarningClearReason = (typeof WARNING_CLEAR_REASONS)[number];
+
+/** WGS 84 [longitude, latitude], GeoJSON and OpenLayers order. */
+export type LonLat = readonly [number, number];
+
+/**
+ * A warning's area, GeoJSON-like. Point and Polygon are GeoJSON geometries (a polygon's rings are
+ * closed, outer ring first). GeoJSON has no circle, so Circle is our own: centre plus radius in
+ * metres (CAP's <circle>; radius 0 is a point). Several shapes (a CAP alert with several areas)
+ * come as a GeometryCollection of these.
+ */
+export type WarningShape =
+  | { readonly type: 'Point'; readonly coordinates: LonLat }
+  | { readonly type: 'Polygon'; readonly coordinates: readonly (readonly LonLat[])[] }
+  | { readonly type: 'Circle'; readonly center: LonLat; readonly radiusM: number };
+export type WarningArea = WarningShape | { readonly type: 'GeometryCollection'; readonly geometries: readonly WarningShape[] };
+
+/** One risk warning, whatever raised it: a sensor over its line, a CAP alert, a hotspot, a geofence. */
+export interface WarningView {
+  readonly id: string;
+  readonly source: WarningSource;
+  /** sensor: the sensor id; cap: the key (sender,identifier) of the latest CAP message behind it. */
+  readonly sourceRef: string;
+  readonly severity: WarningSeverity;
+  readonly title: string;
+  readonly detail: string;
+  /** Null: the source gave no shape (a CAP area only described or geocoded; see `detail`). */
+  readonly area: WarningArea | null;
+  /** The source's own times: CAP sent / effective (sent when absent) / expires; a sensor's reading ts. */
+  readonly issuedAt: number;
+  readonly effectiveAt: number;
+  readonly expiresAt: number | null;
+  /** Console times. */
+  readonly raisedAt: number;
+  readonly updatedAt: number;
+  readonly clearedAt: number | null;
+  readonly clearReason: WarningClearReason | null;
+  /** Cleared again when the warning gets worse: a worse warning needs a new acknowledgement. */
+  readonly acknowledgedBy: string | null;
+  readonly acknowledgedAt: number | null;
+}
+
+export const SENSOR_KINDS = ['water_level', 'rainfall', 'smoke', 'gas', 'temperature', 'crowd_density'] as const;
+export type SensorKind = (typeof SENSOR_KINDS)[number];
+
+/** A sensor's threshold state: under both lines, over the warning line, over the alarm line. */
+export const SENSOR_LEVELS = ['normal', 'warning', 'alarm'] as const;
+export type SensorLevel = (typeof SENSOR_LEVELS)[number];
+
+export interface SensorView {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: SensorKind;
+  readonly lat: number;
+  readonly lon: number;
+  readonly unit: string;
+  /** Lines in the sensor's unit: a reading at or over one raises the warning. */
+  readonly warning: number;
+  readonly alarm: number;
+  /** Hysteresis band in the sensor's unit; null: the kind's or the default share of each line. */
+  readonly band: number | null;
+  readonly level: SensorLevel;
+  /** The open warning while the level is not normal. */
+  readonly warningId: string | null;
+  readonly lastValue: number | null;
+  /** Device time of the last accepted reading, epoch ms. */
+  readonly lastTs: number | null;
+}
+
+export const REPORT_CHANNELS = ['app', 'hotline', 'station'] as const;
+export type ReportChannel = (typeof REPORT_CHANNELS)[number];
+
+/** Intake states; the case desk adds its own. */
+export const REPORT_STATUSES = ['new'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** A citizen report waiting in the intake queue. */
+export interface ReportView {
+  /** The sender's reportId: a repeat of it is the same report. */
+  readonly id: string;
+  readonly channel: ReportChannel;
+  readonly category: string;
+  readonly text: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly address: string;
+  readonly contact: string | null;
+  /** Sender's time, epoch ms. */
+  readonly ts: number;
+  readonly receivedAt: number;
+  readonly status: ReportStatus;
 }

@@ -22,12 +22,15 @@ import { loadCatalog, loadRoadGraph, loadRoster } from './resources.js';
 import { DEFAULT_RECOMMEND_OPTIONS } from '../../shared/domain/recommend.js';
 import { Queries } from './store/queries.js';
 import { Store } from './store/store.js';
+import { WarningService } from './warnings/warnings.js';
 
 export interface CoreConfig {
   /** Folder for quanxiang.db; ':memory:' for a throwaway store. */
   readonly dataDir: string;
   readonly resourcesDir: string;
   readonly rosterFile?: string;
+  /** Sensor registry CSV (--sensors FILE). */
+  readonly sensorsFile?: string;
   /** External broker URL; when absent the embedded broker runs on `mqttPort`. */
   readonly brokerUrl?: string;
   /** TLS files, credentials, protocol and reconnect policy for the external broker (ignored for the embedded one). */
@@ -47,6 +50,7 @@ export interface Core {
   readonly handlers: ApiHandlers;
   readonly diagnostics: Diagnostics;
   readonly store: Store;
+  readonly warnings: WarningService;
   link(): LinkView;
   /** Validates `input` against the method's schema, then calls it. Rejections are counted. */
   call(name: ApiName, input: unknown, ctx: CallContext, source: string): Promise<unknown>;
@@ -95,6 +99,8 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     url = broker.url;
   }
 
+  const warnings = new WarningService(store, { consoleId: cfg.consoleId, push, now });
+  warnings.loadRegistry(cfg.sensorsFile ?? join(cfg.resourcesDir, 'sensors', 'training-city.csv'));
   const units = new UnitTracker(store, queries, cfg.consoleId, (list) => push({ kind: 'units', units: list }), cfg.unitFlushMs);
   // The link needs the order desk for acks and the desk needs the link's outbox:
   // handlers are bound late through this holder.
@@ -112,6 +118,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     },
     now,
     new Map(roster.flatMap((r) => (r.owntracks ? [[r.owntracks, r.id] as const] : []))),
+    warnings,
   );
   const link = new FieldLink({
     url,
@@ -142,6 +149,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
   });
   link.start();
   const timeoutTimer = setInterval(() => orders.checkTimeouts(), 1000);
+  const expiryTimer = setInterval(() => warnings.checkExpiry(), 30_000);
 
   const handlers: ApiHandlers = {
     'session.snapshot': async () => ({
@@ -174,6 +182,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     'units.setStatus': async (input, ctx) => lifecycle.setUnitStatus(input, ctx),
     'units.reassign': async (input, ctx) => lifecycle.reassign(input, ctx),
     'diagnostics.get': async () => diagnostics.view(),
+    ...warnings.handlers,
   };
 
   return {
@@ -182,6 +191,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     handlers,
     diagnostics,
     store,
+    warnings,
     link: () => link.state,
     async call(name, input, ctx, source) {
       const schema = apiInputs[name];
@@ -208,6 +218,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     connected: () => (link.connected ? Promise.resolve() : new Promise<void>((resolve) => connectedWaiters.add(resolve))),
     async close() {
       clearInterval(timeoutTimer);
+      clearInterval(expiryTimer);
       if (diagTimer) clearTimeout(diagTimer);
       units.stop();
       await outbox.settled();

@@ -1,6 +1,7 @@
 /** The web host process: the core and the web host in one Node process. */
 import { join } from 'node:path';
 import { startCore, type Core } from '../core/core.js';
+import { BrokerConfigError } from '../core/field/broker-config.js';
 import { ResourceError } from '../core/resources.js';
 import { generateToken } from '../web/auth.js';
 import { startWebHost, type WebHost } from '../web/server.js';
@@ -12,7 +13,9 @@ export async function runWebHost(opts: HostOptions): Promise<{ core: Core; web: 
     dataDir: opts.dataDir,
     resourcesDir: join(root, 'resources'),
     rosterFile: opts.rosterFile,
+    sensorsFile: opts.sensorsFile,
     brokerUrl: opts.brokerUrl,
+    broker: opts.broker,
     mqttPort: opts.mqttPort,
     consoleId: opts.consoleId,
     ackTimeoutMs: opts.ackTimeoutMs,
@@ -44,7 +47,7 @@ export async function serveWeb(argv: readonly string[]): Promise<void> {
     started = await runWebHost(opts);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (e instanceof ResourceError || err.name === 'DatabaseTooNewError') console.error(`quanxiang: ${err.message}`);
+    if (e instanceof ResourceError || e instanceof BrokerConfigError || err.name === 'DatabaseTooNewError') console.error(`quanxiang: ${err.message}`);
     else if (err.code === 'EADDRINUSE') console.error(`quanxiang: a port is already in use (${err.message}); choose another with --port or --mqtt-port`);
     else console.error('quanxiang: failed to start:', e);
     process.exit(1);

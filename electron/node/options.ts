@@ -4,6 +4,7 @@ import { homedir, hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BrokerConfigError, loadBrokerConnection, PASSWORD_ENV, readBrokerPassword, type BrokerSettings } from '../core/field/broker-config.js';
 
 export interface HostOptions {
   readonly port: number;
@@ -11,7 +12,10 @@ export interface HostOptions {
   readonly dataDir: string;
   readonly mqttPort: number;
   readonly brokerUrl: string | undefined;
+  /** TLS files and credentials for --broker; undefined without --broker. Holds the password: never log it. */
+  readonly broker: BrokerSettings | undefined;
   readonly rosterFile: string | undefined;
+  readonly sensorsFile: string | undefined;
   readonly token: string | undefined;
   readonly consoleId: string;
   readonly ackTimeoutMs: number;
@@ -27,7 +31,16 @@ export const USAGE = `Options:
   --data DIR        data folder for quanxiang.db (default $QX_DATA or ~/.local/share/quanxiang)
   --mqtt-port N     embedded broker port (default 1883; 0 = any free port)
   --broker URL      external broker (mqtt://, mqtts://); switches the embedded broker off
+  --broker-ca FILE  PEM CA that signed the broker's certificate (mqtts:// only)
+  --broker-cert FILE
+                    PEM client certificate, for brokers that identify clients by certificate
+  --broker-key FILE its unencrypted PEM private key (with --broker-cert)
+  --broker-user NAME
+                    broker user name; the password comes from $${PASSWORD_ENV}
+  --broker-password-file FILE
+                    or from the first line of FILE (passwords are never taken on the command line)
   --roster FILE     unit roster CSV (default resources/roster/training-city.csv)
+  --sensors FILE    sensor registry CSV (default resources/sensors/training-city.csv)
   --token TOKEN     API token (default $QX_TOKEN, else a new one printed at start)
   --console-id ID   this console's id in the event log (default the host name)
   --ack-timeout S   seconds before an unanswered order is flagged "no answer" (default 30)`;
@@ -52,7 +65,13 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
         data: { type: 'string' },
         'mqtt-port': { type: 'string' },
         broker: { type: 'string' },
+        'broker-ca': { type: 'string' },
+        'broker-cert': { type: 'string' },
+        'broker-key': { type: 'string' },
+        'broker-user': { type: 'string' },
+        'broker-password-file': { type: 'string' },
         roster: { type: 'string' },
+        sensors: { type: 'string' },
         token: { type: 'string' },
         'console-id': { type: 'string' },
         'ack-timeout': { type: 'string' },
@@ -64,6 +83,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   if (values.broker !== undefined && values['mqtt-port'] !== undefined) throw new UsageError('give --broker or --mqtt-port, not both');
   if (values.broker !== undefined && !/^(mqtts?|wss?|tcp|ssl):\/\/[^\s]+$/.test(values.broker))
     throw new UsageError(`--broker must be a URL such as mqtt://host:1883, not "${values.broker}"`);
+  const broker = brokerSettings(values, env);
   const token = values.token ?? env.QX_TOKEN;
   if (token !== undefined && !/^[A-Za-z0-9._~+/=-]{8,200}$/.test(token)) throw new UsageError('the token must be 8–200 URL-safe characters');
   const consoleId = (values['console-id'] ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'console';
@@ -73,11 +93,45 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     dataDir: resolve(values.data ?? env.QX_DATA ?? join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'quanxiang')),
     mqttPort: int('mqtt-port', values['mqtt-port'], 1883, 0, 65535),
     brokerUrl: values.broker,
+    broker,
     rosterFile: values.roster === undefined ? undefined : resolve(values.roster),
+    sensorsFile: values.sensors === undefined ? undefined : resolve(values.sensors),
     token,
     consoleId,
     ackTimeoutMs: int('ack-timeout', values['ack-timeout'], 30, 1, 3600) * 1000,
   };
+}
+
+const BROKER_FLAGS = ['broker-ca', 'broker-cert', 'broker-key', 'broker-user', 'broker-password-file'] as const;
+
+/**
+ * The --broker-* flags, checked: only with --broker, files readable and what they claim to be
+ * (PEM, key matching the certificate), password from the environment or a file.
+ */
+function brokerSettings(values: Partial<Record<'broker' | (typeof BROKER_FLAGS)[number], string>>, env: NodeJS.ProcessEnv): BrokerSettings | undefined {
+  const url = values.broker;
+  if (url === undefined) {
+    const stray = BROKER_FLAGS.find((f) => values[f] !== undefined);
+    if (stray) throw new UsageError(`--${stray} needs --broker`);
+    return undefined;
+  }
+  const file = (f: (typeof BROKER_FLAGS)[number]): string | undefined => (values[f] === undefined ? undefined : resolve(values[f]));
+  try {
+    const password = readBrokerPassword(file('broker-password-file'), env);
+    const settings: BrokerSettings = {
+      caFile: file('broker-ca'),
+      certFile: file('broker-cert'),
+      keyFile: file('broker-key'),
+      username: values['broker-user'],
+      password,
+    };
+    // Reads and checks the files now, so a wrong path is a usage error rather than a failed start.
+    loadBrokerConnection(url, settings);
+    return settings;
+  } catch (e) {
+    if (e instanceof BrokerConfigError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** The project folder (holding resources/ and dist/), found from this file's location. */

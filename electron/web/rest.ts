@@ -17,18 +17,23 @@ export function sendError(res: ServerResponse, e: unknown): void {
   else sendJson(res, 500, { error: 'internal error', code: 'internal' });
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw new ApiError('bad_request', `body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > limit) throw new ApiError('bad_request', `body larger than ${limit} bytes`);
     chunks.push(chunk);
   }
-  if (size === 0) return {};
+  return Buffer.concat(chunks);
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const raw = await readRaw(req, MAX_BODY_BYTES);
+  if (raw.byteLength === 0) return {};
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
     throw new ApiError('bad_request', 'body is not valid UTF-8');
   }
@@ -42,8 +47,11 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 interface Route {
   readonly method: 'GET' | 'POST';
   readonly pattern: RegExp;
-  readonly run: (core: Core, m: RegExpExecArray, body: () => Promise<unknown>, ctx: CallContext) => Promise<[number, unknown]>;
+  readonly run: (core: Core, m: RegExpExecArray, body: () => Promise<unknown>, ctx: CallContext, raw: (limit: number) => Promise<Buffer>) => Promise<[number, unknown]>;
 }
+
+/** A CAP document may be larger than a JSON call; the CAP parser enforces its own 256 KiB limit. */
+const MAX_CAP_BYTES = 256 * 1024;
 
 const call = (core: Core, name: ApiName, input: unknown, ctx: CallContext) => core.call(name, input, ctx, 'rest');
 
@@ -74,6 +82,24 @@ const ROUTES: readonly Route[] = [
     run: async (core, _m, body, ctx) => [201, await call(core, 'incidents.create', await body(), ctx)],
   },
   {
+    method: 'GET',
+    pattern: /^\/api\/warnings$/,
+    run: async (core) => [200, core.warnings.activeWarnings()],
+  },
+  {
+    method: 'POST',
+    pattern: /^\/api\/alerts\/cap$/,
+    run: async (core, _m, _b, ctx, raw) => {
+      const body = await raw(MAX_CAP_BYTES);
+      try {
+        return [201, core.warnings.importCapBody(body, ctx)];
+      } catch (e) {
+        if (e instanceof ApiError) core.diagnostics.reject('rest', 'POST /api/alerts/cap', e.message);
+        throw e;
+      }
+    },
+  },
+  {
     method: 'POST',
     pattern: /^\/api\/incidents\/([^/]+)\/dispatch$/,
     run: async (core, m, body, ctx) => {
@@ -93,13 +119,15 @@ export async function handleRest(core: Core, req: IncomingMessage, res: ServerRe
     else sendJson(res, 404, { error: `no route ${path}`, code: 'not_found' });
     return;
   }
-  const body = (): Promise<unknown> =>
-    readBody(req).catch((e: unknown) => {
+  const counted = <T>(p: Promise<T>): Promise<T> =>
+    p.catch((e: unknown) => {
       core.diagnostics.reject('rest', `${req.method ?? ''} ${path}`, (e as Error).message);
       throw e;
     });
+  const body = (): Promise<unknown> => counted(readBody(req));
+  const raw = (limit: number): Promise<Buffer> => counted(readRaw(req, limit));
   try {
-    const [status, result] = await route.run(core, route.pattern.exec(path) as RegExpExecArray, body, ctx);
+    const [status, result] = await route.run(core, route.pattern.exec(path) as RegExpExecArray, body, ctx, raw);
     sendJson(res, status, result);
   } catch (e) {
     sendError(res, e);

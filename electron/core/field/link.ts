@@ -55,7 +55,7 @@ interface Attempt {
   readonly startedAt: number;
   transportUp: boolean;
   connack: boolean;
-  error: Error | null;
+  error: (Error & { code?: unknown }) | null;
   /** MQTT 5: the reason the broker gave in its DISCONNECT (e.g. "Server shutting down"). */
   disconnectReason: string | null;
 }
@@ -238,7 +238,7 @@ export class FieldLink {
    */
   private refusedProtocol(a: Attempt): boolean {
     if (!this.conn || this.conn.protocol !== 'auto' || this.opts.embedded) return false;
-    const code = (a.error as (Error & { code?: unknown }) | null)?.code;
+    const code = a.error?.code;
     if (typeof code === 'number') return PROTOCOL_REFUSED.has(code);
     const timedOut = performance.now() - a.startedAt >= this.conn.connectTimeoutMs - 50;
     return a.error === null && a.transportUp && !a.connack && !timedOut && !this.connectedWith5;
@@ -268,9 +268,9 @@ export class FieldLink {
   }
 
   private setState(patch: Partial<LinkView>): void {
-    const next: Record<string, unknown> = { ...this.view, ...patch, since: patch.status && patch.status !== this.view.status ? this.now() : this.view.since };
-    for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
-    this.view = next as unknown as LinkView;
+    const since = patch.status && patch.status !== this.view.status ? this.now() : this.view.since;
+    // Fields patched to undefined are dropped, not kept as undefined keys.
+    this.view = Object.fromEntries(Object.entries({ ...this.view, ...patch, since }).filter(([, v]) => v !== undefined)) as unknown as LinkView;
     for (const l of this.listeners) l(this.view);
   }
 }

@@ -16,6 +16,8 @@ import {
 } from '../../../shared/schemas/mqtt.js';
 import { OWNTRACKS_SUBSCRIPTION, ownTracksLocationSchema, ownTracksOtherSchema, ownTracksToPosition, parseOwnTracksTopic } from '../../../shared/schemas/owntracks.js';
 import type { Diagnostics } from '../diagnostics.js';
+import { FIELD_SUBSCRIPTIONS } from '../../../shared/schemas/field.js';
+import { fieldSource, routeField, type FieldIntake } from '../warnings/field.js';
 
 export interface FieldHandlers {
   position(unitId: string, msg: PositionMsg): void;
@@ -25,7 +27,7 @@ export interface FieldHandlers {
 }
 
 export class FieldRouter {
-  readonly subscriptions: readonly string[] = [...CONSOLE_SUBSCRIPTIONS, OWNTRACKS_SUBSCRIPTION];
+  readonly subscriptions: readonly string[] = [...CONSOLE_SUBSCRIPTIONS, OWNTRACKS_SUBSCRIPTION, ...FIELD_SUBSCRIPTIONS];
 
   /** `ownTracks`: OwnTracks `{user}/{device}` → unit id, from the roster. */
   constructor(
@@ -33,10 +35,17 @@ export class FieldRouter {
     private readonly handlers: FieldHandlers,
     private readonly now: () => number = Date.now,
     private readonly ownTracks: ReadonlyMap<string, string> = new Map(),
+    private readonly field?: FieldIntake,
   ) {}
 
   receive(topic: string, payload: Buffer): void {
     const d = this.diagnostics;
+    const source = fieldSource(topic);
+    if (source && this.field) {
+      const field = this.field;
+      this.guard(source, topic, () => routeField(field, topic, payload, this.now()));
+      return;
+    }
     if (topic.startsWith('owntracks/')) {
       this.guard('owntracks', topic, () => this.ownTracksMessage(topic, payload));
       return;

@@ -102,6 +102,7 @@ export class CapDesk {
     private readonly store: Store,
     private readonly queries: WarningQueries,
     private readonly book: WarningBook,
+    private readonly now: () => number,
   ) {}
 
   /** Acts on one parsed CAP message (see the top of the file). */
@@ -130,7 +131,7 @@ export class CapDesk {
         warningId = null;
       } else if (content === null) {
         ignored = 'no info block: nothing to warn about';
-      } else if (content.expiresAt !== null && content.expiresAt <= this.store.now()) {
+      } else if (content.expiresAt !== null && content.expiresAt <= this.now()) {
         clearAll(targets, 'expired');
         ignored = 'already expired';
       } else if (warningId !== null) {

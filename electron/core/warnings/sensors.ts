@@ -126,6 +126,11 @@ export class SensorDesk {
     if (msg.unit !== s.unit) return `unit "${msg.unit}" does not match the registered unit "${s.unit}" of ${s.id}`;
     const ev = evaluate({ level: s.level, lastTs: s.lastTs }, msg, s, this.bands(s));
     if (!ev.ok) return ev.reason;
+    if (ev.transition === null) {
+      // Most readings change nothing but the last value: telemetry, committed without an fsync.
+      this.store.tx(() => this.saveReading.run(s.id, msg.value, msg.ts, this.store.now()), 'telemetry');
+      return null;
+    }
     const who = { actor: `device:${s.id}`, consoleId: this.opts.consoleId };
     this.book.batch(() => {
       this.saveReading.run(s.id, msg.value, msg.ts, this.store.now());
@@ -147,7 +152,7 @@ export class SensorDesk {
     const t = transitionOf(from, to);
     if (t === null) return;
     const open = this.queries.openWarningOf('sensor', s.id);
-    if (t === 'clear' || to === 'normal') {
+    if (to === 'normal') {
       if (open) this.book.clear(open.id, 'normal', who);
       return;
     }

@@ -7,8 +7,11 @@
  *   handlers: { ...dispatchHandlers, ...warnings.handlers }            // the six API methods below
  *   setInterval(() => warnings.checkExpiry(), 30_000)                  // clears expired CAP warnings
  *
- * and the field router hands it decoded MQTT messages (shared/schemas/field.ts has the topics and
- * schemas), counting a returned reason as a rejection:
+ * and the field router subscribes to FIELD_SUBSCRIPTIONS (shared/schemas/field.ts) and hands it
+ * those messages, counting a returned reason as a rejection; ./field.ts does the decoding:
+ *
+ *   const source = fieldSource(topic);                                // 'mqtt:sensor' | 'mqtt:report' | 'mqtt:cap' | null
+ *   if (source) this.guard(source, topic, () => routeField(warnings, topic, payload, this.now()));
  *
  *   qx/v1/sensors/{id}/reading  decodePayload(sensorReadingSchema, …) → warnings.reading(id, msg)
  *   qx/v1/reports/{channel}     decodePayload(reportSchema, …)        → warnings.report(channel, msg)
@@ -60,7 +63,7 @@ export class WarningService {
     this.queries = new WarningQueries(store.db);
     this.book = new WarningBook(store, this.queries, (warning) => opts.push({ kind: 'warning', warning }));
     this.sensors = new SensorDesk(store, this.queries, this.book, { consoleId: opts.consoleId, kindBands: opts.kindBands });
-    this.cap = new CapDesk(store, this.queries, this.book);
+    this.cap = new CapDesk(store, this.queries, this.book, this.now);
     this.reports = new ReportDesk(store, this.queries, opts.consoleId, (report) => opts.push({ kind: 'report', report }));
     this.handlers = {
       'warnings.list': async ({ includeCleared }) => ({
