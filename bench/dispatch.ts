@@ -36,7 +36,9 @@ ws.on('message', (data: Buffer) => {
   if (m.t === 'result') pending.get(m.id)?.(m.ok ? m.value : Promise.reject(new Error(m.error.message)));
   if (m.t === 'push') for (const l of pushListeners) l(m.push);
 });
+const ready = new Promise<void>((resolve) => ws.on('message', (data: Buffer) => (JSON.parse(data.toString()) as ServerMessage).t === 'ready' && resolve()));
 ws.send(JSON.stringify({ t: 'auth', token: 'bench-token-1', actor: 'bench' }));
+await ready;
 let nextId = 1;
 const call = <T>(name: string, input: unknown): Promise<T> =>
   new Promise((resolve) => {

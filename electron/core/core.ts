@@ -130,7 +130,10 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     onMessage: (topic, payload) => router.receive(topic, payload),
     broker: broker === null ? cfg.broker : undefined,
   });
-  const outbox = new Outbox(store, link, cfg.consoleId);
+  const outbox = new Outbox(store, link, cfg.consoleId, (orderId) => {
+    const order = queries.order(orderId);
+    if (order) push({ kind: 'order', order });
+  });
   const events = { incident: (incident: IncidentView) => push({ kind: 'incident', incident }), order: (order: OrderView) => push({ kind: 'order', order }) };
   const ackTimeoutMs = cfg.ackTimeoutMs ?? 30_000;
   const orders = new OrderDesk(store, queries, outbox, units, events, { ackTimeoutMs, resendAfterMs: Math.ceil(ackTimeoutMs / 2) }, cfg.consoleId);

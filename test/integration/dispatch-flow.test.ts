@@ -18,7 +18,7 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-async function rest<T>(web: WebHost, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+async function rest<T = unknown>(web: WebHost, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
   const res = await fetch(`${web.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },

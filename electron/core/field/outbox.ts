@@ -28,6 +28,8 @@ export class Outbox {
     private readonly store: Store,
     private readonly link: FieldLink,
     private readonly consoleId: string,
+    /** Told when the broker has taken a dispatch order (its state is now `sent`). */
+    private readonly onSent: (orderId: string) => void = () => undefined,
   ) {
     this.insert = store.db.prepare('INSERT INTO outbox (order_id, kind, topic, payload, created_at) VALUES (?, ?, ?, ?, ?)');
     this.remove = store.db.prepare('DELETE FROM outbox WHERE order_id = ?');
@@ -92,7 +94,8 @@ export class Outbox {
             this.store.tx(() => {
               if (r.kind === 'dispatch') this.store.append('order.sent', { orderId: r.order_id }, { actor: 'system', consoleId: this.consoleId });
               this.remove.run(r.order_id);
-            });
+            }, 'relaxed');
+            if (r.kind === 'dispatch') this.onSent(r.order_id);
           } catch {
             // Broker gone mid-flight: the row stays and goes out on the next connect.
           } finally {

@@ -89,7 +89,7 @@ export class UnitTracker {
         this.set({ ...old, lat: p.lat, lon: p.lon, heading: p.heading ?? null, speed: p.speed ?? null, positionTs: p.ts });
         this.changed.add(id);
       }
-    }, 'telemetry');
+    }, 'relaxed');
     const units: UnitView[] = [];
     for (const id of this.changed) {
       const u = this.views.get(id);

@@ -65,14 +65,15 @@ export class Store {
   }
 
   /**
-   * Runs `fn` in one transaction; listeners hear its events only after it commits. A `telemetry`
-   * transaction (positions) commits without waiting for the disk: losing the last second of
-   * positions to a power cut is acceptable, delaying every batch by an fsync is not. Dispatch
-   * records always wait (synchronous=FULL).
+   * Runs `fn` in one transaction; listeners hear its events only after it commits. A `relaxed`
+   * transaction commits without waiting for the disk (WAL keeps it atomic; a power cut may undo
+   * the last ones, a crash of the process may not): for positions and readings, and for the
+   * broker's receipt of an order, which is redone safely (the outbox row comes back with it and
+   * devices de-duplicate). Dispatch records always wait for the disk (synchronous=FULL).
    */
-  tx<T>(fn: () => T, kind: 'record' | 'telemetry' = 'record'): T {
+  tx<T>(fn: () => T, kind: 'durable' | 'relaxed' = 'durable'): T {
     if (this.db.inTransaction) return fn();
-    if (kind === 'telemetry') this.db.pragma('synchronous = NORMAL');
+    if (kind === 'relaxed') this.db.pragma('synchronous = NORMAL');
     try {
       const result = this.db.transaction(fn)();
       const committed = this.pending;
@@ -83,7 +84,7 @@ export class Store {
       this.pending = [];
       throw e;
     } finally {
-      if (kind === 'telemetry') this.db.pragma('synchronous = FULL');
+      if (kind === 'relaxed') this.db.pragma('synchronous = FULL');
     }
   }
 

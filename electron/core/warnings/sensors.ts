@@ -128,7 +128,7 @@ export class SensorDesk {
     if (!ev.ok) return ev.reason;
     if (ev.transition === null) {
       // Most readings change nothing but the last value: telemetry, committed without an fsync.
-      this.store.tx(() => this.saveReading.run(s.id, msg.value, msg.ts, this.store.now()), 'telemetry');
+      this.store.tx(() => this.saveReading.run(s.id, msg.value, msg.ts, this.store.now()), 'relaxed');
       return null;
     }
     const who = { actor: `device:${s.id}`, consoleId: this.opts.consoleId };

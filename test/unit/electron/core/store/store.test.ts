@@ -86,19 +86,19 @@ describe('store', () => {
 });
 
 describe('durability settings', () => {
-  it('keeps synchronous=FULL for records, relaxing it only inside a telemetry transaction', () => {
+  it('keeps synchronous=FULL for records, relaxing it only inside a relaxed transaction', () => {
     const { store } = fresh();
     const level = () => store.db.pragma('synchronous', { simple: true });
     expect(level()).toBe(2); // FULL
     let inside = -1;
     store.tx(() => {
       inside = level() as number;
-    }, 'telemetry');
+    }, 'relaxed');
     expect(inside).toBe(1); // NORMAL
     expect(level()).toBe(2);
     expect(() => store.tx(() => {
       throw new Error('boom');
-    }, 'telemetry')).toThrow('boom');
+    }, 'relaxed')).toThrow('boom');
     expect(level()).toBe(2);
   });
 });
