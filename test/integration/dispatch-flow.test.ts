@@ -18,7 +18,9 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-async function rest<T = unknown>(web: WebHost, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+/** A REST call; `json` is what the console answered, typed by the caller. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON it expects
+async function rest<T>(web: WebHost, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
   const res = await fetch(`${web.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
