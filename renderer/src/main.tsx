@@ -5,6 +5,8 @@ import './styles/layout.css';
 import './styles/panels.css';
 import './styles/side.css';
 import './styles/map.css';
+import './styles/console.css';
+import './styles/board.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './components/Root';

@@ -1,60 +1,45 @@
 /**
- * The console's layout: header; incident queue and units on the left; the map; the action panel
- * on the right. Global keys: N new incident at the map centre, / unit search, D diagnostics,
- * Escape closes what is open.
+ * The console's layout: header; incident queue and units on the left; the map or the unit
+ * status board in the middle (B switches; the map stays mounted, only hidden); the action panel
+ * on the right; overlays for help, the command line and the status picker. The keys are in
+ * hooks/shortcuts.ts and listed by the help overlay (?).
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConsole, useRuntime } from '../hooks/runtime';
+import { useConsole, useRuntime, useUi } from '../hooks/runtime';
+import { useShortcuts } from '../hooks/shortcuts';
+import { SHORTCUTS } from '../lib/shortcuts';
 import type { ConsoleMap } from '../map/console-map';
 import { MapView } from '../map/MapView';
+import { UnitBoard } from './board/UnitBoard';
 import { Diagnostics } from './diagnostics/Diagnostics';
 import { Header } from './header/Header';
+import { CommandLine } from './keyboard/CommandLine';
+import { HelpOverlay } from './keyboard/HelpOverlay';
+import { Notice } from './keyboard/Notice';
+import { StatusPicker } from './keyboard/StatusPicker';
 import { IncidentQueue } from './lists/IncidentQueue';
 import { UnitList } from './lists/UnitList';
 import { SidePanel } from './side/SidePanel';
 import { StatusBoard } from './side/StatusBoard';
 
-/** True when a key press is typing, which must never trigger a shortcut. */
-function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
 export function App() {
   const { t } = useTranslation();
-  const { ui } = useRuntime();
+  const rt = useRuntime();
   const loaded = useConsole((d) => d.loaded);
   const connection = useConsole((d) => d.connection);
+  const view = useUi((s) => s.view);
+  const overlay = useUi((s) => s.overlay);
   const map = useRef<ConsoleMap | null>(null);
+  useShortcuts(rt, map);
 
+  // The map was hidden while the board showed: it re-reads its size when it comes back.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') {
-        const s = ui.getState();
-        if (s.diagnosticsOpen) ui.setDiagnostics(false);
-        else if (s.panel.kind !== 'idle') ui.close();
-        return;
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'n' && map.current) {
-        e.preventDefault();
-        const c = map.current.centre();
-        ui.openNew(c.lat, c.lon);
-      } else if (key === 'd') {
-        e.preventDefault();
-        ui.setDiagnostics(!ui.getState().diagnosticsOpen);
-      } else if (key === '/') {
-        e.preventDefault();
-        document.querySelector<HTMLInputElement>('[data-testid="unit-filter"]')?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [ui]);
+    if (view === 'map') map.current?.resize();
+  }, [view]);
 
   return (
-    <div className="qx-app" data-testid="console" data-loaded={loaded}>
+    <div className="qx-app" data-testid="console" data-loaded={loaded} data-view={view}>
       <Header />
       {connection !== 'ready' && loaded && (
         <div className="qx-banner" role="status" data-testid="reconnecting">
@@ -66,30 +51,27 @@ export function App() {
           <IncidentQueue />
           <UnitList />
         </aside>
-        <MapView mapRef={map} />
+        <div className="qx-centre">
+          <MapView mapRef={map} hidden={view !== 'map'} />
+          {view === 'board' && <UnitBoard />}
+        </div>
         <aside className="qx-col qx-col--right">
           <SidePanel />
           <StatusBoard />
         </aside>
       </main>
       <footer className="qx-footer">
-        <span>
-          <kbd>N</kbd> {t('keys.new')}
-        </span>
-        <span>
-          <kbd>Enter</kbd> {t('keys.enter')}
-        </span>
-        <span>
-          <kbd>Esc</kbd> {t('keys.escape')}
-        </span>
-        <span>
-          <kbd>/</kbd> {t('keys.search')}
-        </span>
-        <span>
-          <kbd>D</kbd> {t('keys.diagnostics')}
-        </span>
+        {SHORTCUTS.filter((s) => s.footer).map((s) => (
+          <span key={s.label}>
+            <kbd>{s.keys[0]}</kbd> {t(`keys.${s.label}`)}
+          </span>
+        ))}
+        <Notice />
       </footer>
       <Diagnostics />
+      {overlay === 'help' && <HelpOverlay />}
+      {overlay === 'command' && <CommandLine />}
+      {overlay === 'status' && <StatusPicker />}
       {!loaded && (
         <div className="qx-loading" data-testid="loading">
           {t(`core.${connection}`)}

@@ -1,6 +1,7 @@
 /** React access to the running console: the runtime through context, store slices by selector. */
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { ConsoleData } from '../store/console-store';
+import type { Detail } from '../store/detail-store';
 import type { Runtime } from '../store/runtime';
 import type { UiState } from '../store/ui-store';
 
@@ -21,4 +22,9 @@ export function useConsole<T>(select: (d: ConsoleData) => T): T {
 export function useUi<T>(select: (s: UiState) => T): T {
   const { ui } = useRuntime();
   return useSyncExternalStore(ui.subscribe, () => select(ui.getState()));
+}
+
+export function useDetail<T>(select: (d: Detail) => T): T {
+  const { detail } = useRuntime();
+  return useSyncExternalStore(detail.subscribe, () => select(detail.getState()));
 }

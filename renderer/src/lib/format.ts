@@ -47,3 +47,16 @@ export function priorityBand(priority: number): PriorityBand {
   if (priority === 2) return 'high';
   return 'normal';
 }
+
+/** A span as a stopwatch reads: m:ss under an hour, h:mm:ss above. Negative spans read 0:00. */
+export function span(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
+}
+
+/** An ETA in seconds as min:sec ("3:07"), rounded to the second. */
+export function etaClock(etaS: number): string {
+  return span(Math.round(etaS) * 1000);
+}

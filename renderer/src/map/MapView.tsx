@@ -2,14 +2,14 @@
  * Mounts the OpenLayers map once. This component subscribes to nothing, so unit updates never
  * re-render it: the map's layers listen to the stores themselves.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { memo, useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import basemapUrl from '../../../resources/map/training-city.geojson?url';
 import { useRuntime } from '../hooks/runtime';
 import { ConsoleMap } from './console-map';
 import { MapLegend } from './MapLegend';
 
-export function MapView({ mapRef }: { mapRef: RefObject<ConsoleMap | null> }) {
+export const MapView = memo(function MapView({ mapRef, hidden }: { mapRef: RefObject<ConsoleMap | null>; hidden: boolean }) {
   const { store, ui, actions } = useRuntime();
   const { t } = useTranslation();
   const target = useRef<HTMLDivElement>(null);
@@ -24,6 +24,8 @@ export function MapView({ mapRef }: { mapRef: RefObject<ConsoleMap | null> }) {
       ui,
       onPick: (p) => {
         if (p.kind === 'incident') void actions.select(p.id, false);
+        // With the form open, a click moves its point and keeps what was typed.
+        else if (ui.getState().panel.kind === 'new') ui.moveDraft(p.lat, p.lon, false);
         else ui.openNew(p.lat, p.lon);
       },
     });
@@ -35,10 +37,10 @@ export function MapView({ mapRef }: { mapRef: RefObject<ConsoleMap | null> }) {
   }, [store, ui, actions, mapRef]);
 
   return (
-    <section className="qx-map-wrap" aria-label={t('map.label')}>
+    <section className="qx-map-wrap" aria-label={t('map.label')} hidden={hidden}>
       <div ref={target} className="qx-map" data-testid="map" tabIndex={0} />
       <div className="qx-map-hint">{t('map.hint')}</div>
       <MapLegend />
     </section>
   );
-}
+});

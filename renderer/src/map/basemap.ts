@@ -8,6 +8,7 @@ import GeoJSON from 'ol/format/GeoJSON';
 import VectorLayer from 'ol/layer/Vector';
 import VectorSource from 'ol/source/Vector';
 import { Fill, RegularShape, Stroke, Style, Text } from 'ol/style';
+import { loadGeoJson } from './geojson';
 import { LABEL_FONT_FAMILY, MAP_BACKGROUND } from './palette';
 
 /** Map resolutions (m/px) for the zoom levels at which details appear. */
@@ -87,14 +88,9 @@ export interface BasemapOptions {
 
 export function createBasemap(url: string, opts: BasemapOptions): { source: VectorSource; layers: VectorLayer[]; ready: Promise<void> } {
   const source = new VectorSource();
-  const ready = fetch(url)
-    .then((r) => {
-      if (!r.ok) throw new Error(`basemap: HTTP ${r.status}`);
-      return r.json() as Promise<object>;
-    })
-    .then((json) => {
-      source.addFeatures(new GeoJSON().readFeatures(json, { dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' }));
-    });
+  const ready = loadGeoJson(url).then((json) => {
+    source.addFeatures(new GeoJSON().readFeatures(json, { dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' }));
+  });
 
   const geometry = (f: FeatureLike, resolution: number): Style | Style[] | undefined => {
     switch (f.get('layer') as string) {
@@ -144,11 +140,11 @@ export function createBasemap(url: string, opts: BasemapOptions): { source: Vect
     if (layer === 'district' && resolution >= RES_Z15)
       return label(`d|${name}`, () => new Style({ text: text(name, 18, 'rgba(170, 190, 225, 0.75)'), zIndex: 1 }));
     if (layer === 'road' && resolution < RES_Z14 && (resolution < RES_Z15 || f.get('class') !== 'residential'))
-      return label(`r|${name}`, () => new Style({ text: text(name, 13, '#c7d1e0', { placement: 'line' }), zIndex: 3 }));
+      return label(`r|${name}`, () => new Style({ text: text(name, 14, '#c7d1e0', { placement: 'line' }), zIndex: 3 }));
     if (layer === 'station' && resolution < RES_Z14)
-      return label(`s|${name}`, () => new Style({ text: text(name, 12, '#e2e8f2', { offsetY: -14 }), zIndex: 4 }));
+      return label(`s|${name}`, () => new Style({ text: text(name, 14, '#e2e8f2', { offsetY: -14 }), zIndex: 4 }));
     if (layer === 'block' && resolution < RES_Z16)
-      return label(`b|${name}`, () => new Style({ text: text(name, 12, '#8d9bb2'), zIndex: 2 }));
+      return label(`b|${name}`, () => new Style({ text: text(name, 14, '#8d9bb2'), zIndex: 2 }));
     if (layer === 'water' && resolution < RES_Z14)
       return label(`w|${name}`, () => new Style({ text: text(name, 14, '#5f9ed6'), zIndex: 2 }));
     return undefined;

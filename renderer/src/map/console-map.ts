@@ -86,8 +86,13 @@ export class ConsoleMap {
     });
 
     let centreRequest = ui.getState().centreRequest;
+    let mapPoint = ui.getState().mapPoint;
     const offUi = ui.subscribe(() => {
       const s = ui.getState();
+      if (s.mapPoint !== mapPoint) {
+        mapPoint = s.mapPoint;
+        if (mapPoint) this.flyTo(mapPoint.lat, mapPoint.lon);
+      }
       if (s.centreRequest === centreRequest) return;
       centreRequest = s.centreRequest;
       if (s.panel.kind !== 'incident') return;

@@ -1,102 +1,78 @@
 /**
- * Live unit positions on a WebGL layer. It listens to the store's unit channel and moves
- * OpenLayers features in place: a batch of position updates never goes through React.
- * Fill = agency colour (from the catalog), ring = status; unregistered devices are hollow grey.
+ * Live unit positions on the map. The store hands over each coalesced batch of changed units
+ * (one per core flush, ~30 a second at most); they go straight into the live-units layer's typed
+ * arrays (map/live/), never through React and never through OpenLayers features, and the next
+ * animation frame shows them. Fill = agency colour (from the catalog), ring = status, a pointer
+ * for the heading; unregistered devices are hollow grey.
  */
-import Feature from 'ol/Feature';
-import Point from 'ol/geom/Point';
-import WebGLVectorLayer from 'ol/layer/WebGLVector';
-import { fromLonLat } from 'ol/proj';
-import VectorSource from 'ol/source/Vector';
-import type { FlatStyleLike } from 'ol/style/flat';
-import type { UnitView } from '../../../shared/model';
+import type { Pixel } from 'ol/pixel';
+import { UNIT_STATUSES, type UnitView } from '../../../shared/model';
 import type { Catalog } from '../../../shared/schemas/catalog';
 import type { ConsoleStore } from '../store/console-store';
+import { LiveUnitsLayer, type LiveUnitsOptions } from './live/live-units-layer';
+import { mercatorX, mercatorY } from './live/mercator';
 import { STATUS_COLOURS, UNREGISTERED_COLOUR } from './palette';
 
-/** A 'match' expression over a string property, with a fallback (alone when there is no case). */
-function matchColour(property: string, colours: Readonly<Record<string, string>>, fallback: string): unknown {
-  const cases = Object.entries(colours).flat();
-  return cases.length ? ['match', ['get', property], ...cases, fallback] : fallback;
+export interface UnitsLayer {
+  readonly layer: LiveUnitsLayer;
+  /** The unit drawn under a map pixel (its symbol plus a few pixels), or null. */
+  hitTest(pixel: Pixel): string | null;
+  /** Zooms in on a cluster of units under the pixel; false when there is none. */
+  expandClusterAt(pixel: Pixel): boolean;
+  /** Highlights the selected unit (null: none). */
+  select(id: string | null): void;
+  dispose(): void;
 }
 
-export function unitStyle(catalog: Catalog | null): FlatStyleLike {
-  const agencies = Object.fromEntries((catalog?.agencies ?? []).map((a) => [a.id, a.color]));
-  return [
-    {
-      filter: ['==', ['get', 'registered'], 0],
-      style: {
-        'circle-radius': 6,
-        'circle-fill-color': 'rgba(11, 17, 27, 0.6)',
-        'circle-stroke-color': UNREGISTERED_COLOUR,
-        'circle-stroke-width': 2,
-      },
-    },
-    {
-      else: true,
-      style: {
-        'circle-radius': ['match', ['get', 'status'], 'available', 6.5, 7.5],
-        'circle-fill-color': matchColour('agency', agencies, UNREGISTERED_COLOUR),
-        'circle-stroke-color': matchColour('status', STATUS_COLOURS, '#ffffff'),
-        'circle-stroke-width': ['match', ['get', 'status'], 'available', 1.5, 3],
-      },
-    },
-  ] as FlatStyleLike;
+/** Agency index for units without an agency (devices not on the roster). */
+const NO_AGENCY = 31;
+const STATUS_INDEX = new Map<string, number>(UNIT_STATUSES.map((s, i) => [s, i]));
+const STATUS_PALETTE = UNIT_STATUSES.map((s) => STATUS_COLOURS[s]);
+
+function agencyPalette(catalog: Catalog | null): { index: Map<string, number>; colours: string[] } {
+  const agencies = (catalog?.agencies ?? []).slice(0, NO_AGENCY);
+  const colours = agencies.map((a) => a.color);
+  while (colours.length < NO_AGENCY) colours.push(UNREGISTERED_COLOUR);
+  colours.push(UNREGISTERED_COLOUR);
+  return { index: new Map(agencies.map((a, i) => [a.id, i])), colours };
 }
 
-function place(f: Feature<Point>, u: UnitView): void {
-  // Properties the style reads; numbers and short strings only (WebGL attributes).
-  f.setProperties({ agency: u.agency ?? '', status: u.status, registered: u.registered ? 1 : 0 }, true);
-  const at = fromLonLat([u.lon as number, u.lat as number]);
-  const g = f.getGeometry();
-  if (g) g.setCoordinates(at);
-  else f.setGeometry(new Point(at));
-}
-
-export function createUnitsLayer(store: ConsoleStore): { layer: WebGLVectorLayer; dispose(): void } {
-  const source = new VectorSource<Feature<Point>>();
-  const layer = new WebGLVectorLayer({ source, style: unitStyle(store.getState().catalog), zIndex: 20, disableHitDetection: true });
-  const features = new Map<string, Feature<Point>>();
+export function createUnitsLayer(store: ConsoleStore, options: LiveUnitsOptions = {}): UnitsLayer {
+  const layer = new LiveUnitsLayer({ zIndex: 20, ...options });
   let catalog = store.getState().catalog;
+  let palette = agencyPalette(catalog);
+  layer.setPalette(palette.colours, STATUS_PALETTE);
+  // One mutable look reused for every unit: a batch of thousands allocates nothing here.
+  const look = { agency: 0, status: 0, registered: true, heading: null as number | null, label: '' };
 
   const upsert = (u: UnitView): void => {
-    const f = features.get(u.id);
     if (u.lat === null || u.lon === null) {
-      if (f) {
-        source.removeFeature(f);
-        features.delete(u.id);
-      }
+      layer.removeUnit(u.id);
       return;
     }
-    if (f) {
-      place(f, u);
-      f.changed();
-      return;
-    }
-    const nf = new Feature<Point>();
-    nf.setId(u.id);
-    place(nf, u);
-    features.set(u.id, nf);
-    source.addFeature(nf);
+    look.agency = (u.agency === null ? undefined : palette.index.get(u.agency)) ?? NO_AGENCY;
+    look.status = STATUS_INDEX.get(u.status) ?? 0;
+    look.registered = u.registered;
+    look.heading = u.heading === null ? null : (u.heading * Math.PI) / 180;
+    look.label = u.name;
+    layer.setUnit(u.id, mercatorX(u.lon), mercatorY(u.lat), look);
   };
 
   const sync = (changed: readonly UnitView[] | null): void => {
     const state = store.getState();
     if (state.catalog !== catalog) {
       catalog = state.catalog;
-      layer.setStyle(unitStyle(catalog));
+      palette = agencyPalette(catalog);
+      layer.setPalette(palette.colours, STATUS_PALETTE);
+      changed = null; // agency indices may have moved: restyle everyone
     }
     if (changed) {
       for (const u of changed) upsert(u);
       return;
     }
     // A new snapshot: drop units that are gone, then place every unit.
-    for (const [id, f] of features) {
-      if (!state.units.has(id)) {
-        source.removeFeature(f);
-        features.delete(id);
-      }
-    }
+    const table = layer.table;
+    for (let s = table.count - 1; s >= 0; s--) if (!state.units.has(table.ids[s])) layer.removeUnit(table.ids[s]);
     for (const u of state.units.values()) upsert(u);
   };
 
@@ -104,6 +80,9 @@ export function createUnitsLayer(store: ConsoleStore): { layer: WebGLVectorLayer
   sync(null);
   return {
     layer,
+    hitTest: (pixel) => layer.hitTest(pixel),
+    expandClusterAt: (pixel) => layer.expandClusterAt(pixel),
+    select: (id) => layer.select(id),
     dispose: () => {
       off();
       layer.dispose();

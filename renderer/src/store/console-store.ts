@@ -125,10 +125,14 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
 }
 
 /**
- * How far an order has got. An order only moves forward (queued → sent → answered), so a copy
- * from a slow call result never overwrites a later push with an older state.
+ * How far an order has got. An order only moves forward (queued → sent → answered → en route →
+ * on scene → cleared), so a copy from a slow call result never overwrites a later push with an
+ * older state.
  */
 export function orderProgress(o: OrderView): number {
+  if (o.clearedAt !== null || o.state === 'cancelled') return 5;
+  if (o.onSceneAt !== null) return 4;
+  if (o.enRouteAt !== null) return 3;
   if (o.answeredAt !== null || (o.state !== 'queued' && o.state !== 'sent')) return 2;
   return o.state === 'sent' ? 1 : 0;
 }

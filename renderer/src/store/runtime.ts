@@ -1,29 +1,28 @@
 /**
- * One running console: a session to the core, the data store it fills and the UI store, plus
- * the actions the dispatcher can take. Made outside React so React's strict-mode double effects
- * never open a second connection.
+ * One running console: a session to the core, the data store it fills, the UI store, the
+ * selected incident's detail, plus the operations the dispatcher can run. Made outside React so
+ * React's strict-mode double effects never open a second connection.
  */
-import { ApiError, type ApiInput, type ClientApi } from '../../../shared/api';
+import { ApiError } from '../../../shared/api';
 import type { ConnectionState } from '../api/ws-client';
 import type { Session } from '../api/bridge';
 import { ConsoleStore } from './console-store';
+import { DetailStore } from './detail-store';
+import { guard, makeOperations, toUiError, type Actions, type Operations } from './operations';
 import { UiStore } from './ui-store';
+
+export type { Actions, Operations } from './operations';
 
 export interface Runtime {
   readonly session: Session;
   readonly store: ConsoleStore;
   readonly ui: UiStore;
+  readonly detail: DetailStore;
+  /** Throwing operations (the command line shows their failures inline). */
+  readonly ops: Operations;
+  /** The same, showing failures in the side panel. */
   readonly actions: Actions;
   dispose(): void;
-}
-
-export interface Actions {
-  createIncident(input: ApiInput<'incidents.create'>): Promise<void>;
-  dispatch(incidentId: string, unitIds: readonly string[]): Promise<void>;
-  /** Opens an incident's panel, fetching its orders (and a recommendation while it is new). */
-  select(incidentId: string, centre: boolean): Promise<void>;
-  recommend(incidentId: string): Promise<void>;
-  refreshDiagnostics(): Promise<void>;
 }
 
 /**
@@ -36,77 +35,66 @@ export function message(e: unknown): string {
   return String(e);
 }
 
+/** Pushes about the selected incident refresh its detail at most this often. */
+const DETAIL_DEBOUNCE_MS = 250;
+
 export function startRuntime(session: Session): Runtime {
   const store = new ConsoleStore();
   const ui = new UiStore();
-  const api: ClientApi = session.api;
+  const detail = new DetailStore();
+  const ops = makeOperations(session.api, store, ui, detail);
+  const actions = guard(ops, ui);
 
   // Every (re)connection reloads the whole snapshot: pushes missed while away are not replayed.
   let loading = 0;
   const reload = (): void => {
     const attempt = ++loading;
-    api['session.snapshot']({}).then(
+    session.api['session.snapshot']({}).then(
       (s) => {
-        if (attempt === loading) store.load(s);
+        if (attempt !== loading) return;
+        store.load(s);
+        const id = detail.getState().incidentId;
+        if (id) schedule(id, 'all');
       },
-      (e: unknown) => ui.setError(message(e)),
+      (e: unknown) => ui.setError(toUiError(e)),
     );
   };
   const onState = (s: ConnectionState): void => {
     store.setConnection(s);
     if (s === 'ready') reload();
   };
-  const offPush = session.onPush((p) => store.apply(p));
+
+  // The selected incident's notes and timeline follow the pushes that concern it.
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: 'all' | 'timeline' | null = null;
+  const schedule = (incidentId: string, what: 'all' | 'timeline'): void => {
+    pending = pending === 'all' || what === 'all' ? 'all' : 'timeline';
+    timer ??= setTimeout(() => {
+      timer = null;
+      const w = pending ?? 'timeline';
+      pending = null;
+      if (detail.getState().incidentId === incidentId) void ops.refreshDetail(incidentId, w).catch(() => undefined);
+    }, DETAIL_DEBOUNCE_MS);
+  };
+  const offPush = session.onPush((p) => {
+    store.apply(p);
+    const id = detail.getState().incidentId;
+    if (!id) return;
+    if (p.kind === 'incident' && p.incident.id === id) schedule(id, 'all');
+    else if (p.kind === 'order' && p.order.incidentId === id) schedule(id, 'timeline');
+  });
   const offState = session.onState(onState);
   onState(session.connection());
-
-  /** Runs a call, showing its failure in the side panel instead of losing it. */
-  const guarded = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
-    ui.setError(null);
-    try {
-      return await work();
-    } catch (e) {
-      ui.setError(message(e));
-      return undefined;
-    }
-  };
-
-  const actions: Actions = {
-    createIncident: async (input) => {
-      const r = await guarded(() => api['incidents.create'](input));
-      if (!r) return;
-      store.mergeIncidents([r.incident]);
-      ui.setRecommendation(r.recommendation);
-      ui.select(r.incident.id, false);
-    },
-    dispatch: async (incidentId, unitIds) => {
-      const r = await guarded(() => api['incidents.dispatch']({ incidentId, unitIds: [...unitIds] }));
-      if (r) store.mergeOrders(r.orders);
-    },
-    select: async (incidentId, centre) => {
-      ui.select(incidentId, centre);
-      const r = await guarded(() => api['incidents.get']({ incidentId }));
-      if (!r) return;
-      store.mergeIncidents([r.incident]);
-      store.mergeOrders(r.orders);
-      if (r.incident.status === 'new' && !ui.getState().recommendations.has(incidentId)) await actions.recommend(incidentId);
-    },
-    recommend: async (incidentId) => {
-      const rec = await guarded(() => api['incidents.recommend']({ incidentId }));
-      if (rec) ui.setRecommendation(rec);
-    },
-    refreshDiagnostics: async () => {
-      const d = await guarded(() => api['diagnostics.get']({}));
-      if (d) store.apply({ kind: 'diagnostics', diagnostics: d });
-    },
-  };
 
   return {
     session,
     store,
     ui,
+    detail,
+    ops,
     actions,
     dispose: () => {
+      if (timer) clearTimeout(timer);
       offPush();
       offState();
       session.close();

@@ -1,40 +1,105 @@
 /**
- * What the dispatcher is doing right now, shared by the side panel, the queue, the map and the
- * keyboard: which panel is open, the last recommendation per incident, the diagnostics view.
+ * What the dispatcher is doing right now, shared by the side panel, the queue, the map, the
+ * board and the keyboard: which panel and view are open, the last recommendation (and the
+ * dispatcher's edit of it) per incident, duplicates and escalations to show, the selected unit,
+ * overlays, focus requests.
  */
-import type { RecommendationView } from '../../../shared/model';
+import type { ApiErrorCode } from '../../../shared/api';
+import type { IncidentView, OrderView, RecommendationView } from '../../../shared/model';
+import { draftFrom, type Draft } from '../lib/draft';
 import { ExternalStore } from './external-store';
 
 export type Panel =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'new'; readonly lat: number; readonly lon: number }
+  /** `form`: which form this is; moving the point keeps it (and what was typed). */
+  | { readonly kind: 'new'; readonly lat: number; readonly lon: number; readonly form: number }
   | { readonly kind: 'incident'; readonly id: string };
+
+export type View = 'map' | 'board';
+export type Overlay = 'help' | 'command' | 'status' | null;
+/** Places a shortcut can send the keyboard to. */
+export type FocusTarget = 'note' | 'close';
+
+export interface UiError {
+  readonly code: ApiErrorCode;
+  readonly message: string;
+  /** A failure the console explains itself: an i18n key (with parameters) instead of the core's text. */
+  readonly key?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export interface Escalation {
+  readonly level: number;
+  readonly orders: readonly OrderView[];
+  readonly missing: number;
+}
 
 export interface UiState {
   readonly panel: Panel;
   /** Bumped whenever the map should fly to the selected incident (queue click, not map click). */
   readonly centreRequest: number;
+  /** A point the map should fly to (a place chosen in the form), bumped by `n`. */
+  readonly mapPoint: { readonly lat: number; readonly lon: number; readonly n: number } | null;
   readonly recommendations: ReadonlyMap<string, RecommendationView>;
+  /** The recommendation as the dispatcher edited it: what Dispatch sends. */
+  readonly drafts: ReadonlyMap<string, Draft>;
+  /** Possible duplicates found when the incident was created. */
+  readonly duplicates: ReadonlyMap<string, readonly IncidentView[]>;
+  readonly escalations: ReadonlyMap<string, Escalation>;
   readonly diagnosticsOpen: boolean;
+  readonly view: View;
+  readonly overlay: Overlay;
+  /** The unit S + digit acts on: the last one focused on the board, the unit list or an order. */
+  readonly selectedUnit: string | null;
+  readonly focus: { readonly target: FocusTarget; readonly n: number } | null;
   /** The last failed call, shown in the side panel until the next action. */
-  readonly error: string | null;
+  readonly error: UiError | null;
+  /** A short confirmation (a command that worked), shown for a few seconds; `n` tells repeats apart. */
+  readonly notice: { readonly key: string; readonly params: Readonly<Record<string, string | number>>; readonly n: number } | null;
 }
 
 const INITIAL: UiState = {
   panel: { kind: 'idle' },
   centreRequest: 0,
+  mapPoint: null,
   recommendations: new Map(),
+  drafts: new Map(),
+  duplicates: new Map(),
+  escalations: new Map(),
   diagnosticsOpen: false,
+  view: 'map',
+  overlay: null,
+  selectedUnit: null,
+  focus: null,
   error: null,
+  notice: null,
 };
 
+function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V): Map<K, V> {
+  const next = new Map(map);
+  next.set(key, value);
+  return next;
+}
+
 export class UiStore extends ExternalStore<UiState> {
+  private forms = 0;
+
   constructor() {
     super(INITIAL);
   }
 
   openNew(lat: number, lon: number): void {
-    this.setState({ ...this.state, panel: { kind: 'new', lat, lon }, error: null });
+    this.setState({ ...this.state, panel: { kind: 'new', lat, lon, form: ++this.forms }, error: null });
+  }
+
+  /** Moves the point of the open form (a place or coordinates typed) and shows it on the map. */
+  moveDraft(lat: number, lon: number, fly = true): void {
+    if (this.state.panel.kind !== 'new') return;
+    this.setState({
+      ...this.state,
+      panel: { ...this.state.panel, lat, lon },
+      mapPoint: fly ? { lat, lon, n: (this.state.mapPoint?.n ?? 0) + 1 } : this.state.mapPoint,
+    });
   }
 
   select(id: string, centre: boolean): void {
@@ -50,17 +115,56 @@ export class UiStore extends ExternalStore<UiState> {
     this.setState({ ...this.state, panel: { kind: 'idle' }, error: null });
   }
 
+  /** A fresh recommendation replaces the dispatcher's edit of the previous one. */
   setRecommendation(rec: RecommendationView): void {
-    const recommendations = new Map(this.state.recommendations);
-    recommendations.set(rec.incidentId, rec);
-    this.setState({ ...this.state, recommendations });
+    this.setState({
+      ...this.state,
+      recommendations: withEntry(this.state.recommendations, rec.incidentId, rec),
+      drafts: withEntry(this.state.drafts, rec.incidentId, draftFrom(rec)),
+    });
+  }
+
+  setDraft(d: Draft): void {
+    this.setState({ ...this.state, drafts: withEntry(this.state.drafts, d.incidentId, d) });
+  }
+
+  setDuplicates(incidentId: string, list: readonly IncidentView[]): void {
+    this.setState({ ...this.state, duplicates: withEntry(this.state.duplicates, incidentId, list) });
+  }
+
+  setEscalation(incidentId: string, e: Escalation): void {
+    this.setState({ ...this.state, escalations: withEntry(this.state.escalations, incidentId, e) });
   }
 
   setDiagnostics(open: boolean): void {
     if (open !== this.state.diagnosticsOpen) this.setState({ ...this.state, diagnosticsOpen: open });
   }
 
-  setError(error: string | null): void {
-    if (error !== this.state.error) this.setState({ ...this.state, error });
+  setView(view: View): void {
+    if (view !== this.state.view) this.setState({ ...this.state, view });
+  }
+
+  setOverlay(overlay: Overlay): void {
+    if (overlay !== this.state.overlay) this.setState({ ...this.state, overlay });
+  }
+
+  selectUnit(unitId: string | null): void {
+    if (unitId !== this.state.selectedUnit) this.setState({ ...this.state, selectedUnit: unitId });
+  }
+
+  requestFocus(target: FocusTarget): void {
+    this.setState({ ...this.state, focus: { target, n: (this.state.focus?.n ?? 0) + 1 } });
+  }
+
+  notify(key: string, params: Readonly<Record<string, string | number>> = {}): void {
+    this.setState({ ...this.state, notice: { key, params, n: (this.state.notice?.n ?? 0) + 1 } });
+  }
+
+  clearNotice(n: number): void {
+    if (this.state.notice?.n === n) this.setState({ ...this.state, notice: null });
+  }
+
+  setError(error: UiError | null): void {
+    if (error?.message !== this.state.error?.message || error?.code !== this.state.error?.code) this.setState({ ...this.state, error });
   }
 }

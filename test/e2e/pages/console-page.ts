@@ -124,4 +124,85 @@ export class ConsolePage {
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path });
   }
+
+  // ── Keyboard-first helpers: no mouse involved ──────────────────────────────────────────────
+
+  /**
+   * Counts pointer and mouse presses on the page from now on, to prove a flow was done by
+   * keyboard alone (a key's Enter on a button fires a click, but never a pointer press).
+   */
+  async countPointerPresses(): Promise<void> {
+    await this.page.addInitScript(() => {
+      const w = window as unknown as { qxPointerPresses: number };
+      w.qxPointerPresses = 0;
+      for (const type of ['pointerdown', 'mousedown', 'wheel', 'contextmenu'])
+        window.addEventListener(type, () => (w.qxPointerPresses += 1), { capture: true });
+    });
+  }
+
+  async pointerPresses(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as { qxPointerPresses?: number }).qxPointerPresses ?? -1);
+  }
+
+  /** The login screen by keyboard: token (focused), Tab, name, Enter. */
+  async loginByKeyboard(token: string, name: string): Promise<void> {
+    await this.page.goto(this.origin);
+    await this.page.getByTestId('login').waitFor();
+    await this.page.keyboard.type(token);
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.type(name);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('[data-testid="console"][data-loaded="true"]').waitFor();
+    await this.page.locator('[data-testid="map"] canvas').first().waitFor();
+  }
+
+  /** Runs one line on the command line (opened with ":"), and waits for it to close or complain. */
+  async command(line: string): Promise<{ ok: boolean; error: string }> {
+    await this.page.keyboard.press(':');
+    const input = this.page.getByTestId('command-input');
+    await input.waitFor();
+    await this.page.keyboard.type(line);
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForFunction(
+      () => !document.querySelector('[data-testid="command-line"]') || document.querySelector('[data-testid="command-input"]')?.getAttribute('aria-invalid') === 'true',
+    );
+    if (!(await input.isVisible())) return { ok: true, error: '' };
+    const error = await this.page.getByTestId('command-error').innerText();
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('command-line').waitFor({ state: 'detached' });
+    return { ok: false, error };
+  }
+
+  /** Which element has the focus, by test id. */
+  async focused(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  }
+
+  get incidentPanel(): Locator {
+    return this.page.getByTestId('incident-panel');
+  }
+
+  get board(): Locator {
+    return this.page.getByTestId('unit-board');
+  }
+
+  boardUnit(unitId: string): Locator {
+    return this.page.locator(`[data-testid="board-unit"][data-unit="${unitId}"]`);
+  }
+
+  /** The unit ids of the recommendation as shown. */
+  async recommendedUnits(): Promise<string[]> {
+    return this.recommendationRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit') ?? ''));
+  }
+
+  async orderUnits(): Promise<string[]> {
+    return this.orderRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit') ?? ''));
+  }
+
+  /** Timeline entries as [type, actor, text]. */
+  async timeline(): Promise<[string, string, string][]> {
+    return this.page
+      .getByTestId('timeline-entry')
+      .evaluateAll((rows) => rows.map((r): [string, string, string] => [r.getAttribute('data-type') ?? '', r.getAttribute('data-actor') ?? '', (r as HTMLElement).innerText]));
+  }
 }

@@ -48,8 +48,13 @@ export function incident(id: string, patch: Partial<IncidentView> = {}): Inciden
     createdAt: 0,
     createdBy: 'test',
     updatedAt: 0,
+    level: 1,
+    disposition: null,
+    underControlAt: null,
+    closedAt: null,
+    times: { firstDispatchedAt: null, firstAckAt: null, firstEnRouteAt: null, firstOnSceneAt: null },
     ...patch,
-  } as IncidentView;
+  };
 }
 
 export function order(id: string, patch: Partial<OrderView> = {}): OrderView {
@@ -63,6 +68,11 @@ export function order(id: string, patch: Partial<OrderView> = {}): OrderView {
     sentAt: null,
     answeredAt: null,
     reason: null,
+    enRouteAt: null,
+    onSceneAt: null,
+    clearedAt: null,
+    resent: 0,
+    cancelReason: null,
     ...patch,
-  } as OrderView;
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { age, clock, distance, etaMinutes, latLon, priorityBand } from '../../../renderer/src/lib/format';
+import { age, clock, distance, etaClock, etaMinutes, latLon, priorityBand, span } from '../../../renderer/src/lib/format';
 
 describe('format', () => {
   it('gives ages in their largest whole unit', () => {
@@ -29,5 +29,20 @@ describe('format', () => {
 
   it('bands priorities: 1 critical, 2 high, the rest normal', () => {
     expect([1, 2, 3, 9].map(priorityBand)).toEqual(['critical', 'high', 'normal', 'normal']);
+  });
+
+  it('reads spans as a stopwatch: m:ss, then h:mm:ss; never negative', () => {
+    expect(span(0)).toBe('0:00');
+    expect(span(-5_000)).toBe('0:00');
+    expect(span(59_999)).toBe('0:59');
+    expect(span(61_000)).toBe('1:01');
+    expect(span(10 * 60_000 + 5_000)).toBe('10:05');
+    expect(span(3_600_000 + 2 * 60_000 + 3_000)).toBe('1:02:03');
+  });
+
+  it('gives ETAs as min:sec, rounded to the second', () => {
+    expect(etaClock(187)).toBe('3:07');
+    expect(etaClock(59.6)).toBe('1:00');
+    expect(etaClock(0)).toBe('0:00');
   });
 });

@@ -102,7 +102,7 @@ describe('runtime', () => {
     });
     const rt = startRuntime(fake.session);
     await rt.actions.dispatch('x', ['u1']);
-    expect(rt.ui.getState().error).toBe('unit u1 is already assigned to an incident');
+    expect(rt.ui.getState().error).toEqual({ code: 'conflict', message: 'unit u1 is already assigned to an incident' });
   });
 });
 

@@ -10,6 +10,7 @@ export function Header() {
   const consoleId = useConsole((d) => d.consoleId);
   const rejected = useConsole((d) => d.diagnostics?.rejectedTotal ?? 0);
   const open = useUi((s) => s.diagnosticsOpen);
+  const view = useUi((s) => s.view);
   return (
     <header className="qx-header">
       <div className="qx-brand">
@@ -31,6 +32,13 @@ export function Header() {
       </div>
       <LinkStatus />
       <div className="qx-header__spacer" />
+      <div className="qx-lang" role="group" aria-label={t('view.label')} data-testid="view-switch">
+        {(['map', 'board'] as const).map((v) => (
+          <button key={v} type="button" className="qx-lang__btn" aria-pressed={view === v} onClick={() => ui.setView(v)} data-testid={`view-${v}`}>
+            {t(`view.${v}`)} <kbd>B</kbd>
+          </button>
+        ))}
+      </div>
       <button
         type="button"
         className="qx-btn qx-btn--ghost qx-diag-btn"

@@ -1,4 +1,7 @@
-/** Open incidents, newest first. A click opens the incident's panel and centres the map on it. */
+/**
+ * Open incidents, newest first. A click (or Enter) opens the incident's panel and centres the map
+ * on it; ↓ / ↑ move to the next or previous one.
+ */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsole, useRuntime, useUi } from '../../hooks/runtime';
@@ -26,7 +29,19 @@ export function IncidentQueue() {
       {list.length === 0 ? (
         <p className="qx-empty">{t('queue.empty')}</p>
       ) : (
-        <ol className="qx-queue__list">
+        <ol
+          className="qx-queue__list"
+          onKeyDown={(e) => {
+            // ↓ / ↑ (like J / K anywhere) move through the queue and open the incident.
+            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+            const at = list.findIndex((i) => i.id === (e.target as HTMLElement).dataset.incident);
+            const next = list[at + (e.key === 'ArrowDown' ? 1 : -1)];
+            if (at === -1 || !next) return;
+            e.preventDefault();
+            e.currentTarget.querySelector<HTMLButtonElement>(`[data-incident="${next.id}"]`)?.focus();
+            void actions.select(next.id, true);
+          }}
+        >
           {list.map((i) => (
             <li key={i.id}>
               <button

@@ -3,10 +3,10 @@
  * status, in either language's words as shown). Rows are memoized on the unit object, so a
  * batch re-renders only the units it changed.
  */
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitView } from '../../../../shared/model';
-import { useConsole } from '../../hooks/runtime';
+import { useConsole, useRuntime } from '../../hooks/runtime';
 import { useNames, type Names } from '../../hooks/names';
 import { colourVar } from '../../lib/css';
 import { groupUnits, matchesQuery } from '../../lib/viewmodel';
@@ -17,8 +17,10 @@ const UnitRow = memo(function UnitRow({
   names,
   statusLabel,
   incidentNumber,
+  onSelect,
 }: {
   unit: UnitView;
+  onSelect: (unitId: string) => void;
   names: Names;
   statusLabel: string;
   /** The number of the incident the unit is assigned to, if any. */
@@ -30,6 +32,7 @@ const UnitRow = memo(function UnitRow({
       data-testid="unit-row"
       data-unit={unit.id}
       data-status={unit.status}
+      onClick={() => onSelect(unit.id)}
     >
       <span className="qx-unit__dot" style={colourVar(names.agencyColour(unit.registered ? unit.agency : null))} aria-hidden="true" />
       <span className="qx-unit__name">{unit.name}</span>
@@ -47,6 +50,8 @@ export function UnitList() {
   const names = useNames();
   const units = useConsole((d) => d.units);
   const incidents = useConsole((d) => d.incidents);
+  const { ui } = useRuntime();
+  const onSelect = useCallback((id: string) => ui.selectUnit(id), [ui]);
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query);
 
@@ -98,6 +103,7 @@ export function UnitList() {
                   names={names}
                   statusLabel={t(`unitStatus.${u.status}`)}
                   incidentNumber={u.incidentId === null ? null : (incidents.get(u.incidentId)?.number ?? null)}
+                  onSelect={onSelect}
                 />
               ))}
             </ul>

@@ -1,4 +1,8 @@
-/** One incident: what and where, then either the recommendation to dispatch or the orders sent. */
+/**
+ * One incident: what and where, its status steps and the times that matter; possible
+ * duplicates; the recommendation to dispatch (while nothing is sent) or the orders; under
+ * control and close; notes; the timeline of every event.
+ */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsole, useUi } from '../../hooks/runtime';
@@ -8,6 +12,12 @@ import { clock, latLon, priorityBand } from '../../lib/format';
 import { ordersOf } from '../../lib/viewmodel';
 import { PRIORITY_COLOURS } from '../../map/palette';
 import { Age } from '../lists/Age';
+import { Duplicates } from './incident/Duplicates';
+import { Lifecycle } from './incident/Lifecycle';
+import { Notes } from './incident/Notes';
+import { ResponseTimes } from './incident/ResponseTimes';
+import { StatusChips } from './incident/StatusChips';
+import { Timeline } from './incident/Timeline';
 import { Orders } from './Orders';
 import { Recommendation } from './Recommendation';
 
@@ -16,13 +26,13 @@ export function IncidentPanel({ id }: { id: string }) {
   const names = useNames();
   const incident = useConsole((d) => d.incidents.get(id));
   const allOrders = useConsole((d) => d.orders);
-  const rec = useUi((s) => s.recommendations.get(id));
+  const draft = useUi((s) => s.drafts.get(id));
   const orders = useMemo(() => ordersOf(allOrders, id), [allOrders, id]);
 
   if (!incident) return <p className="qx-empty">{t('incident.loading')}</p>;
   const band = priorityBand(incident.priority);
   return (
-    <div className="qx-incident" data-testid="incident-panel" data-incident={incident.id} data-status={incident.status}>
+    <div className="qx-incident" data-testid="incident-panel" data-incident={incident.id} data-status={incident.status} data-level={incident.level}>
       <section className="qx-panel qx-incident__head">
         <div className="qx-incident__title">
           <span className="qx-prio qx-prio--lg" style={colourVar(PRIORITY_COLOURS[band])}>
@@ -37,12 +47,16 @@ export function IncidentPanel({ id }: { id: string }) {
                 {t(`incidentStatus.${incident.status}`)}
               </span>
               <span className={`qx-tag qx-tag--prio-${band}`}>{t('incident.priorityN', { n: incident.priority })}</span>
+              <span className="qx-tag qx-tag--level" data-testid="incident-level">
+                {t('incident.levelN', { n: incident.level })}
+              </span>
               <span className="qx-muted">
                 {clock(incident.createdAt)} · <Age since={incident.createdAt} />
               </span>
             </div>
           </div>
         </div>
+        <StatusChips status={incident.status} />
         <dl className="qx-facts">
           <dt>{t('incident.address')}</dt>
           <dd>{incident.address || t('incident.noAddress')}</dd>
@@ -57,14 +71,19 @@ export function IncidentPanel({ id }: { id: string }) {
           <dt>{t('incident.createdBy')}</dt>
           <dd>{incident.createdBy}</dd>
         </dl>
+        <ResponseTimes incident={incident} />
       </section>
+      <Duplicates incident={incident} />
       {orders.length > 0 ? (
-        <Orders orders={orders} />
-      ) : rec ? (
-        <Recommendation incident={incident} rec={rec} />
+        <Orders incident={incident} orders={orders} />
+      ) : draft ? (
+        <Recommendation incident={incident} draft={draft} />
       ) : (
         <p className="qx-empty">{incident.status === 'new' ? t('rec.loading') : t('orders.none')}</p>
       )}
+      <Lifecycle incident={incident} />
+      <Notes incidentId={incident.id} closed={incident.status === 'closed'} />
+      <Timeline />
     </div>
   );
 }

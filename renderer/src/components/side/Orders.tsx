@@ -1,23 +1,28 @@
 /**
- * The orders sent for an incident, one per unit, following each to the device's answer:
- * queued (in the outbox) → sent (the broker took it) → acknowledged / refused / no answer.
- * Rows update from `order` pushes; the state is in the row's data-state for tests and styling.
+ * The orders sent for an incident, each followed to the end (see OrderRow), with Escalate: the
+ * next alarm level's units in one action (E), and what it added.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrderView } from '../../../../shared/model';
+import { maxLevel } from '../../../../shared/domain/plan';
+import type { IncidentView, OrderView } from '../../../../shared/model';
 import { useNames } from '../../hooks/names';
-import { useConsole } from '../../hooks/runtime';
-import { colourVar } from '../../lib/css';
-import { clock } from '../../lib/format';
+import { useConsole, useRuntime, useUi } from '../../hooks/runtime';
+import { awaitingReplacement } from '../../lib/lifecycle';
 import { summarizeOrders } from '../../lib/viewmodel';
-import { ORDER_COLOURS } from '../../map/palette';
+import { OrderRow } from './orders/OrderRow';
 
-export function Orders({ orders }: { orders: readonly OrderView[] }) {
+export function Orders({ incident, orders }: { incident: IncidentView; orders: readonly OrderView[] }) {
   const { t } = useTranslation();
+  const { actions } = useRuntime();
   const names = useNames();
   const units = useConsole((d) => d.units);
+  const escalation = useUi((s) => s.escalations.get(incident.id));
   const summary = summarizeOrders(orders);
   const waiting = summary.queued + summary.sent;
+  const replaceable = useMemo(() => awaitingReplacement(orders, units), [orders, units]);
+  const top = names.catalog ? maxLevel(names.catalog, incident.type) : incident.level;
+  const canEscalate = incident.status !== 'closed' && incident.level < top;
 
   return (
     <section className="qx-panel qx-orders" aria-labelledby="qx-orders-title" data-testid="orders">
@@ -27,27 +32,30 @@ export function Orders({ orders }: { orders: readonly OrderView[] }) {
           {t('orders.summary', { ack: summary.acknowledged, total: orders.length })}
         </span>
       </h2>
+      <div className="qx-orders__bar">
+        <button
+          type="button"
+          className="qx-btn qx-btn--escalate"
+          disabled={!canEscalate}
+          onClick={() => void actions.escalate(incident.id)}
+          title={canEscalate ? undefined : t('orders.maxLevel', { n: incident.level })}
+          data-testid="escalate"
+        >
+          {canEscalate ? t('orders.escalate', { n: incident.level + 1 }) : t('orders.maxLevel', { n: incident.level })} <kbd>E</kbd>
+        </button>
+      </div>
+      {escalation && (
+        <p className="qx-alert qx-alert--info" role="status" data-testid="escalation">
+          {t('orders.escalated', { n: escalation.level, count: escalation.orders.length })}
+          {escalation.orders.length > 0 && ` ${escalation.orders.map((o) => units.get(o.unitId)?.name ?? o.unitId).join('、')}`}
+          {escalation.missing > 0 && ` ${t('rec.missingTotal', { n: escalation.missing })}`}
+        </p>
+      )}
       {waiting > 0 && <p className="qx-orders__waiting">{t('orders.waiting', { n: waiting })}</p>}
       <ul className="qx-orders__list">
-        {orders.map((o) => {
-          const u = units.get(o.unitId);
-          const answered = o.answeredAt ?? o.sentAt ?? o.issuedAt;
-          return (
-            <li key={o.id} className="qx-order" data-testid="order-row" data-state={o.state} data-unit={o.unitId}>
-              <span className="qx-unit__dot" style={colourVar(names.agencyColour(u?.agency ?? null))} aria-hidden="true" />
-              <span className="qx-order__unit">
-                <span className="qx-order__name">{u?.name ?? o.unitId}</span>
-                <span className="qx-order__type">
-                  {names.unitType(u?.type ?? null)} · {o.unitId} · <span className="qx-mono">{clock(answered)}</span>
-                </span>
-              </span>
-              <span className="qx-order__state" style={colourVar(ORDER_COLOURS[o.state])} data-testid="order-state">
-                {t(`orderState.${o.state}`)}
-              </span>
-              {o.reason && <span className="qx-order__reason">{o.reason}</span>}
-            </li>
-          );
-        })}
+        {orders.map((o) => (
+          <OrderRow key={o.id} order={o} replaceable={replaceable.has(o.id)} />
+        ))}
       </ul>
     </section>
   );

@@ -1,30 +1,37 @@
 /**
- * The plan filled with the nearest available units: one block per slot of the plan, each pick
- * with distance and ETA, shortfalls in warning colour. The panel takes focus when it opens so
- * Enter dispatches at once; the units dispatched are exactly the ones shown.
+ * The plan filled with the nearest available units, one block per slot, each pick explained;
+ * a slot that cannot be filled says why. The dispatcher may swap a pick for another unit of its
+ * type, add one, or remove one; Dispatch sends exactly the units shown. The panel takes focus
+ * when it opens so Enter dispatches at once.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickedUnitIds } from '../../../../shared/domain/recommend';
-import type { IncidentView, RecommendationView } from '../../../../shared/model';
+import type { IncidentView, UnitView } from '../../../../shared/model';
 import { useNames } from '../../hooks/names';
 import { useNow } from '../../hooks/now';
-import { useConsole, useRuntime } from '../../hooks/runtime';
+import { useRuntime } from '../../hooks/runtime';
 import { colourVar } from '../../lib/css';
-import { distance, etaMinutes } from '../../lib/format';
-import { isStale, missingCount } from '../../lib/viewmodel';
+import { addUnit, draftMissing, draftUnitIds, estimatePick, removeUnit, swapUnit, type Draft } from '../../lib/draft';
+import { PickRow } from './rec/PickRow';
+import { UnitChooser } from './rec/UnitChooser';
 
-export function Recommendation({ incident, rec }: { incident: IncidentView; rec: RecommendationView }) {
+/** What the chooser is open for: swapping a pick, or adding a unit of a type. */
+type Choosing = { readonly kind: 'swap'; readonly unitId: string; readonly unitType: string } | { readonly kind: 'add'; readonly unitType: string } | null;
+
+export function Recommendation({ incident, draft }: { incident: IncidentView; draft: Draft }) {
   const { t } = useTranslation();
-  const { actions } = useRuntime();
+  const { actions, ui } = useRuntime();
   const names = useNames();
-  const units = useConsole((d) => d.units);
   const now = useNow();
   const [busy, setBusy] = useState(false);
+  const [choosing, setChoosing] = useState<Choosing>(null);
+  const [addType, setAddType] = useState('');
   const panel = useRef<HTMLElement>(null);
-  const unitIds = useMemo(() => pickedUnitIds(rec), [rec]);
-  const missing = missingCount(rec);
+  const unitIds = useMemo(() => draftUnitIds(draft), [draft]);
+  const exclude = useMemo(() => new Set(unitIds), [unitIds]);
+  const missing = draftMissing(draft);
   const canDispatch = unitIds.length > 0 && incident.status !== 'closed' && !busy;
+  const at = useMemo(() => ({ lat: incident.lat, lon: incident.lon }), [incident.lat, incident.lon]);
 
   useEffect(() => panel.current?.focus(), []);
 
@@ -32,6 +39,16 @@ export function Recommendation({ incident, rec }: { incident: IncidentView; rec:
     if (!canDispatch) return;
     setBusy(true);
     void actions.dispatch(incident.id, unitIds).finally(() => setBusy(false));
+  };
+  const closeChooser = (): void => {
+    setChoosing(null);
+    panel.current?.focus();
+  };
+  const pick = (u: UnitView): void => {
+    if (!choosing || !u.type || !u.agency) return;
+    const p = estimatePick(u, at, now);
+    ui.setDraft(choosing.kind === 'swap' ? swapUnit(draft, choosing.unitId, p) : addUnit(draft, u.type, u.agency, p));
+    closeChooser();
   };
 
   return (
@@ -42,8 +59,9 @@ export function Recommendation({ incident, rec }: { incident: IncidentView; rec:
       aria-labelledby="qx-rec-title"
       data-testid="recommendation"
       onKeyDown={(e) => {
-        // A focused button already clicks on Enter; anywhere else in the panel, Enter dispatches.
-        if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
+        // A focused button or list already acts on Enter; anywhere else in the panel, Enter dispatches.
+        const el = e.target as HTMLElement;
+        if (e.key === 'Enter' && !['BUTTON', 'SELECT', 'INPUT'].includes(el.tagName)) {
           e.preventDefault();
           dispatch();
         }
@@ -51,7 +69,17 @@ export function Recommendation({ incident, rec }: { incident: IncidentView; rec:
     >
       <h2 className="qx-panel__title" id="qx-rec-title">
         {t('rec.title')}
-        <span className="qx-count">{t('rec.level', { n: rec.level })}</span>
+        <span className="qx-count">{t('rec.level', { n: draft.level })}</span>
+        <button
+          type="button"
+          className="qx-icon-btn"
+          onClick={() => void actions.recommend(incident.id)}
+          aria-label={t('rec.refresh')}
+          title={t('rec.refresh')}
+          data-testid="rec-refresh"
+        >
+          ↻
+        </button>
       </h2>
       {missing > 0 && (
         <p className="qx-alert qx-alert--warn" data-testid="rec-missing-total">
@@ -59,41 +87,72 @@ export function Recommendation({ incident, rec }: { incident: IncidentView; rec:
         </p>
       )}
       <div className="qx-rec__slots">
-        {rec.slots.map((slot) => (
-          <div key={slot.unitType} className="qx-slot" data-testid="rec-slot" data-unit-type={slot.unitType}>
+        {draft.slots.map((slot) => (
+          <div key={slot.unitType} className="qx-slot" data-testid="rec-slot" data-unit-type={slot.unitType} data-shortage={slot.shortage ?? ''}>
             <div className="qx-slot__head">
               <span className="qx-unit__dot" style={colourVar(names.agencyColour(slot.agency))} aria-hidden="true" />
               <span className="qx-slot__type">{names.unitType(slot.unitType)}</span>
               <span className="qx-slot__count">
                 {slot.picks.length}/{slot.count}
               </span>
+              <button
+                type="button"
+                className="qx-icon-btn"
+                onClick={() => setChoosing({ kind: 'add', unitType: slot.unitType })}
+                aria-label={t('rec.addOf', { type: names.unitType(slot.unitType) })}
+                title={t('rec.addOf', { type: names.unitType(slot.unitType) })}
+                data-testid="rec-add-slot"
+              >
+                +
+              </button>
             </div>
             <ul className="qx-slot__picks">
-              {slot.picks.map((p) => {
-                const u = units.get(p.unitId);
-                return (
-                  <li key={p.unitId} className="qx-pick" data-testid="rec-row" data-unit={p.unitId}>
-                    <span className="qx-pick__name">{u?.name ?? p.unitId}</span>
-                    <span className="qx-pick__agency">{names.agency(slot.agency)}</span>
-                    <span className="qx-pick__dist">{distance(p.distanceM)}</span>
-                    <span className="qx-pick__eta">{t('rec.eta', { n: etaMinutes(p.etaS) })}</span>
-                    {isStale(u, now) && (
-                      <span className="qx-tag qx-tag--stale" title={t('rec.staleHint')} data-testid="rec-stale">
-                        {t('rec.stale')}
-                      </span>
-                    )}
-                  </li>
-                );
-              })}
+              {slot.picks.map((p) => (
+                <PickRow
+                  key={p.unitId}
+                  pick={p}
+                  onSwap={() => setChoosing({ kind: 'swap', unitId: p.unitId, unitType: slot.unitType })}
+                  onRemove={() => ui.setDraft(removeUnit(draft, p.unitId))}
+                />
+              ))}
               {slot.missing > 0 && (
                 <li className="qx-pick qx-pick--missing" data-testid="rec-missing">
                   {t('rec.missing', { n: slot.missing })}
+                </li>
+              )}
+              {slot.shortage === 'position_stale' && (
+                <li className="qx-pick qx-pick--missing" data-testid="rec-stale-slot">
+                  {t('rec.shortStale')}
                 </li>
               )}
             </ul>
           </div>
         ))}
       </div>
+      {choosing && (
+        <UnitChooser
+          unitType={choosing.unitType}
+          at={at}
+          exclude={exclude}
+          title={choosing.kind === 'swap' ? t('rec.swapTitle', { type: names.unitType(choosing.unitType) }) : t('rec.addOf', { type: names.unitType(choosing.unitType) })}
+          onPick={pick}
+          onClose={closeChooser}
+        />
+      )}
+      <div className="qx-rec__add">
+        <select value={addType} onChange={(e) => setAddType(e.target.value)} aria-label={t('rec.addType')} data-testid="rec-add-type">
+          <option value="">{t('rec.addType')}</option>
+          {(names.catalog?.unitTypes ?? []).map((u) => (
+            <option key={u.id} value={u.id}>
+              {names.agency(u.agency)} · {names.unitType(u.id)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="qx-btn" disabled={!addType} onClick={() => setChoosing({ kind: 'add', unitType: addType })} data-testid="rec-add">
+          {t('rec.add')}
+        </button>
+      </div>
+      {draft.edited && <p className="qx-hint">{t('rec.edited')}</p>}
       <button type="button" className="qx-btn qx-btn--dispatch" disabled={!canDispatch} onClick={dispatch} data-testid="dispatch">
         <span className="qx-btn__big">{t('rec.dispatch')}</span>
         <span className="qx-btn__small">{t('rec.dispatchCount', { n: unitIds.length })}</span>

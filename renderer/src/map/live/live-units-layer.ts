@@ -1,0 +1,234 @@
+/**
+ * An OpenLayers layer for many moving points (see live-units-renderer.ts for how it draws). Units
+ * live in a typed-array table; `setUnit` is a few stores and an O(1) index move, and the next
+ * animation frame uploads the table once. Between reports the GPU moves each symbol smoothly
+ * toward its latest report, and this layer keeps its own animation loop running only while
+ * something moves, so an idle map costs nothing and a busy one never re-renders other layers.
+ *
+ * Hover is handled here (the pointer is the layer's business); clicks are the map's: it asks
+ * `hitTest(pixel)` and decides what a selected unit means.
+ */
+import type { FeatureLike } from 'ol/Feature';
+import type OlMap from 'ol/Map';
+import type { EventsKey } from 'ol/events';
+import Layer from 'ol/layer/Layer';
+import { unByKey } from 'ol/Observable';
+import type { Pixel } from 'ol/pixel';
+import { LiveUnitsRenderer, type DrawInfo } from './live-units-renderer';
+import { FLAG_HIDDEN, FLAG_HOVER, FLAG_SELECTED, UnitTable, type UnitLook } from './unit-table';
+
+export interface LiveUnitsOptions {
+  readonly zIndex?: number;
+  readonly className?: string;
+  /** Seconds a symbol takes to reach a new report: ~ the report interval (0: jump at once). */
+  readonly interpolate?: number;
+  /** Fold crowded screen cells into counted clusters. */
+  readonly declutter?: boolean;
+  /** Cluster only above this resolution (m/px); default 4.8, i.e. zoom 15 and out. */
+  readonly clusterAbove?: number;
+  readonly cellPx?: number;
+  readonly maxPerCell?: number;
+  /** Name units below this resolution (m/px); default 2.4, i.e. zoom 16 and in. */
+  readonly labelsBelow?: number;
+  readonly maxLabels?: number;
+  /** Click tolerance beyond the symbol, CSS pixels. */
+  readonly hitTolerance?: number;
+}
+
+const DEFAULTS: Required<Omit<LiveUnitsOptions, 'zIndex' | 'className'>> = {
+  interpolate: 1,
+  declutter: true,
+  clusterAbove: 4.8,
+  cellPx: 40,
+  maxPerCell: 4,
+  labelsBelow: 2.4,
+  maxLabels: 150,
+  hitTolerance: 5,
+};
+
+/** The largest symbol radius the shader draws, CSS pixels. */
+const SYMBOL_RADIUS = 7.5;
+
+export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
+  readonly table: UnitTable;
+  readonly options: Required<Omit<LiveUnitsOptions, 'zIndex' | 'className'>>;
+  /** Called after every draw (benches measure report-to-frame latency with it). */
+  onDraw: ((info: DrawInfo) => void) | null = null;
+  private readonly epoch = performance.now();
+  private selectedId: string | null = null;
+  private hoverId: string | null = null;
+  private palette: { agencies: readonly string[]; statuses: readonly string[] } = { agencies: [], statuses: [] };
+  private raf = 0;
+  private keys: EventsKey[] = [];
+  private leave: (() => void) | null = null;
+  private readonly p = new Float64Array(2);
+
+  constructor(options: LiveUnitsOptions = {}) {
+    super({ zIndex: options.zIndex, className: options.className ?? 'qx-live-units' });
+    this.options = { ...DEFAULTS, ...options };
+    this.table = new UnitTable(this.options.interpolate);
+  }
+
+  /** The table's clock: seconds since the layer was made (float32-friendly in the shader). */
+  now(): number {
+    return (performance.now() - this.epoch) / 1000;
+  }
+
+  protected override createRenderer(): LiveUnitsRenderer {
+    const r = new LiveUnitsRenderer(this);
+    r.setPalette(this.palette.agencies, this.palette.statuses);
+    return r;
+  }
+
+  /** Colours by agency index and by status index (as given to `setUnit`). */
+  setPalette(agencies: readonly string[], statuses: readonly string[]): void {
+    this.palette = { agencies, statuses };
+    this.getRenderer()?.setPalette(agencies, statuses);
+    this.table.version++;
+    this.wake();
+  }
+
+  /** Adds or moves a unit; x, y in EPSG:3857. Cheap enough to call 20,000 times a second. */
+  setUnit(id: string, x: number, y: number, look: UnitLook): void {
+    const s = this.table.set(id, x, y, look, this.now());
+    if (id === this.selectedId) this.table.flag(s, FLAG_SELECTED, true);
+    this.wake();
+  }
+
+  removeUnit(id: string): void {
+    this.table.remove(id);
+    this.wake();
+  }
+
+  clearUnits(): void {
+    this.table.clear();
+    this.wake();
+  }
+
+  selected(): string | null {
+    return this.selectedId;
+  }
+
+  hovered(): string | null {
+    return this.hoverId;
+  }
+
+  /** Highlights one unit (or none); it is kept out of clusters and always labelled up close. */
+  select(id: string | null): void {
+    if (id === this.selectedId) return;
+    this.mark(this.selectedId, FLAG_SELECTED, false);
+    this.selectedId = id;
+    this.mark(id, FLAG_SELECTED, true);
+    this.wake();
+  }
+
+  private hover(id: string | null): void {
+    if (id === this.hoverId) return;
+    this.mark(this.hoverId, FLAG_HOVER, false);
+    this.hoverId = id;
+    this.mark(id, FLAG_HOVER, true);
+    const viewport = this.getMapInternal()?.getViewport();
+    if (viewport) viewport.style.cursor = id ? 'pointer' : '';
+    this.wake();
+  }
+
+  private mark(id: string | null, flag: number, on: boolean): void {
+    const s = id === null ? undefined : this.table.slotOf(id);
+    if (s !== undefined) this.table.flag(s, flag, on);
+  }
+
+  /**
+   * The unit drawn nearest to `pixel`, within its symbol plus the tolerance, or null. Uses the
+   * grid index around the point, so the cost does not depend on the fleet's size; symbols folded
+   * into a cluster are not candidates.
+   */
+  hitTest(pixel: Pixel): string | null {
+    const map = this.getMapInternal();
+    const resolution = map?.getView().getResolution();
+    const c = map?.getCoordinateFromPixel(pixel);
+    if (!map || !resolution || !c || !this.getVisible()) return null;
+    const table = this.table;
+    const t = this.now();
+    const x = c[0] - table.originX;
+    const y = c[1] - table.originY;
+    const reach = (SYMBOL_RADIUS + this.options.hitTolerance) * resolution;
+    let best = -1;
+    let bestD = reach;
+    table.grid.query(x, y, reach + table.hitMargin(t), (s) => {
+      if (table.has(s, FLAG_HIDDEN)) return;
+      table.at(s, t, this.p);
+      const d = Math.hypot(this.p[0] - x, this.p[1] - y);
+      if (d <= bestD) {
+        best = s;
+        bestD = d;
+      }
+    });
+    return best < 0 ? null : table.ids[best];
+  }
+
+  /** A cluster under `pixel`: the map zooms in on it. Returns whether there was one. */
+  expandClusterAt(pixel: Pixel): boolean {
+    const map = this.getMapInternal();
+    const c = map?.getCoordinateFromPixel(pixel);
+    const hit = c ? this.getRenderer()?.clusterAt(c[0], c[1], this.options.hitTolerance) : null;
+    if (!map || !hit) return false;
+    const view = map.getView();
+    view.animate({ center: [hit.x, hit.y], zoom: (view.getZoom() ?? 13) + 2, duration: 350 });
+    return true;
+  }
+
+  /** Makes sure a frame will be drawn (after a change); the loop stops itself when all is still. */
+  wake(): void {
+    if (this.raf === 0 && this.getMapInternal()) this.raf = requestAnimationFrame(this.tick);
+  }
+
+  private readonly tick = (frameTime: number): void => {
+    this.raf = 0;
+    const map = this.getMapInternal();
+    const renderer = this.getRenderer();
+    if (!map || !renderer?.canDraw()) return; // asleep until the next change or map render
+    const view = map.getView();
+    if (view.getAnimating() || view.getInteracting()) {
+      // The map renders every frame now anyway; drawing here too would draw twice.
+      map.render();
+    } else if (renderer.lastDrawAt < frameTime) {
+      renderer.draw(frameTime);
+    }
+    if (renderer.animating(this.now())) this.wake();
+  };
+
+  override setMapInternal(map: OlMap | null): void {
+    unByKey(this.keys);
+    this.keys = [];
+    this.leave?.();
+    this.leave = null;
+    super.setMapInternal(map);
+    if (!map) {
+      cancelAnimationFrame(this.raf);
+      this.raf = 0;
+      return;
+    }
+    this.keys.push(
+      map.on('pointermove', (e) => {
+        if (!e.dragging) this.hover(this.hitTest(e.pixel));
+      }),
+    );
+    const viewport = map.getViewport() as HTMLElement | undefined;
+    const out = (): void => this.hover(null);
+    viewport?.addEventListener('pointerleave', out);
+    this.leave = () => viewport?.removeEventListener('pointerleave', out);
+    this.wake();
+  }
+
+  override getFeatures(): Promise<FeatureLike[]> {
+    return Promise.resolve([]);
+  }
+
+  protected override disposeInternal(): void {
+    cancelAnimationFrame(this.raf);
+    this.raf = 0;
+    unByKey(this.keys);
+    this.leave?.();
+    super.disposeInternal();
+  }
+}
