@@ -7,9 +7,15 @@ const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 
 const NODE_PACKAGES = ['better-sqlite3', 'mqtt', 'aedes', 'ws', 'csv-parse', 'csv-parse/*', 'fast-xml-parser'];
 const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'ol', 'ol/*', 'i18next', 'react-i18next', 'echarts', 'echarts/*'];
 
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-});
+// Bare names (fs, events…) are matched exactly, so that e.g. 'ol/events' stays allowed; the rest
+// are gitignore-style patterns.
+const restrict = (names, message) => {
+  const exact = names.filter((n) => /^[a-z_]+$/.test(n));
+  const patterns = names.filter((n) => !exact.includes(n));
+  return {
+    'no-restricted-imports': ['error', { paths: exact.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] }],
+  };
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
