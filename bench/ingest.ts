@@ -9,10 +9,8 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import WebSocket from 'ws';
 import { startCore } from '../electron/core/core';
 import { startWebHost } from '../electron/web/server';
-import type { ServerMessage } from '../shared/wire';
 import { tempDir } from '../test/helpers/core';
 import { startMosquitto } from '../test/helpers/mosquitto';
 
@@ -72,7 +70,6 @@ console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) throu
   await core.connected();
   const web = await startWebHost({ core, token: 'bench-token-1', host: '127.0.0.1', port: 0, rendererDir: '/nonexistent' });
   const stored: number[] = [];
-  const client: number[] = [];
   const c = windowCounter();
   const measuring = (): boolean => c.rate() > 0;
   core.subscribe((p) => {
@@ -81,21 +78,21 @@ console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) throu
     c.hit(p.units.length);
     if (measuring()) for (const u of p.units) if (u.positionTs) stored.push(now - u.positionTs);
   });
-  const ws = new WebSocket(`${web.url.replace('http', 'ws')}/ws`);
-  await new Promise<void>((resolve) => ws.once('open', () => resolve()));
-  ws.send(JSON.stringify({ t: 'auth', token: 'bench-token-1' }));
-  ws.on('message', (data: Buffer) => {
-    const m = JSON.parse(data.toString()) as ServerMessage;
-    if (m.t !== 'push' || m.push.kind !== 'units' || !measuring()) return;
-    const now = Date.now();
-    for (const u of m.push.units) if (u.positionTs) client.push(now - u.positionTs);
+  // The screen's side runs in its own process, as the renderer does.
+  const viewer = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest-client.ts'), `${web.url.replace('http', 'ws')}/ws`, 'bench-token-1', String(WARMUP_S), String(SECONDS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let out = '';
+  viewer.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  await new Promise<void>((resolve) => viewer.stdout.once('data', () => resolve()));
+  const viewed = new Promise<void>((resolve) => viewer.once('exit', () => resolve()));
   await (await load(mosq.url)).done;
-  ws.close();
+  await viewed;
+  const seen = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { n: number; p50: number; p99: number };
   const bare = (globalThis as { bareRate?: number }).bareRate ?? NaN;
   console.log(`console (stored + pushed):  ${c.rate().toFixed(0)} msg/s  = ${(c.rate() / bare).toFixed(2)} × the bare subscriber`);
   console.log(`publish → stored:           p50 ${pct(stored, 50)} ms, p99 ${pct(stored, 99)} ms  (${stored.length} samples)`);
-  console.log(`publish → WebSocket client: p50 ${pct(client, 50)} ms, p99 ${pct(client, 99)} ms  (${client.length} samples)`);
+  console.log(`publish → WebSocket client (own process): p50 ${seen.p50} ms, p99 ${seen.p99} ms  (${seen.n} samples)`);
   console.log(`rejected: ${core.diagnostics.view().rejectedTotal}`);
   await web.close();
   await core.close();

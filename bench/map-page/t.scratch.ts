@@ -1,0 +1,15 @@
+import { launchBrowser } from '../../test/helpers/browser';
+import { serveMapPage } from './serve';
+const query = process.argv[2] ?? 'layer=live&units=20000';
+const server = await serveMapPage();
+const browser = await launchBrowser({ width: 1280, height: 800 });
+const page = await browser.context.newPage();
+await page.goto(`${server.url}?${query}`);
+await page.waitForFunction(() => window.qxBench?.ready === true, null, { timeout: 120000 });
+await page.evaluate(() => window.qxBench?.startFleet());
+await page.waitForTimeout(4000);
+const t = await page.evaluate(() => (window as unknown as { qxT: number[][] }).qxT.slice(-20));
+console.log(JSON.stringify(t.map((x) => x.map((y) => Math.round(y)))));
+console.log(await page.evaluate(() => { const c = document.createElement('canvas').getContext('webgl2'); const d = c?.getExtension('WEBGL_debug_renderer_info'); return d ? c?.getParameter(d.UNMASKED_RENDERER_WEBGL) : 'n/a'; }));
+await browser.close();
+await server.close();
