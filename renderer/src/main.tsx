@@ -7,6 +7,7 @@ import './styles/side.css';
 import './styles/map.css';
 import './styles/console.css';
 import './styles/board.css';
+import './styles/warnings.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './components/Root';

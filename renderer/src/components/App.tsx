@@ -1,7 +1,7 @@
 /**
  * The console's layout: header; incident queue and units on the left; the map or the unit
  * status board in the middle (B switches; the map stays mounted, only hidden); the action panel
- * on the right; overlays for help, the command line and the status picker. The keys are in
+ * on the right, with tabs for risk warnings and citizen reports; overlays for help, the command line and the status picker. The keys are in
  * hooks/shortcuts.ts and listed by the help overlay (?).
  */
 import { useEffect, useRef } from 'react';
@@ -20,8 +20,7 @@ import { Notice } from './keyboard/Notice';
 import { StatusPicker } from './keyboard/StatusPicker';
 import { IncidentQueue } from './lists/IncidentQueue';
 import { UnitList } from './lists/UnitList';
-import { SidePanel } from './side/SidePanel';
-import { StatusBoard } from './side/StatusBoard';
+import { RightColumn } from './side/RightColumn';
 
 export function App() {
   const { t } = useTranslation();
@@ -55,10 +54,7 @@ export function App() {
           <MapView mapRef={map} hidden={view !== 'map'} />
           {view === 'board' && <UnitBoard />}
         </div>
-        <aside className="qx-col qx-col--right">
-          <SidePanel />
-          <StatusBoard />
-        </aside>
+        <RightColumn />
       </main>
       <footer className="qx-footer">
         {SHORTCUTS.filter((s) => s.footer).map((s) => (

@@ -3,6 +3,7 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { ConsoleData } from '../store/console-store';
 import type { Detail } from '../store/detail-store';
 import type { Runtime } from '../store/runtime';
+import type { SoundState } from '../store/sound-store';
 import type { UiState } from '../store/ui-store';
 
 export const RuntimeContext = createContext<Runtime | null>(null);
@@ -27,4 +28,9 @@ export function useUi<T>(select: (s: UiState) => T): T {
 export function useDetail<T>(select: (d: Detail) => T): T {
   const { detail } = useRuntime();
   return useSyncExternalStore(detail.subscribe, () => select(detail.getState()));
+}
+
+export function useSound<T>(select: (s: SoundState) => T): T {
+  const { sound } = useRuntime();
+  return useSyncExternalStore(sound.subscribe, () => select(sound.getState()));
 }

@@ -36,6 +36,8 @@ export function useShortcuts(rt: Runtime, map: RefObject<ConsoleMap | null>): vo
       if (e.key === 'Escape') {
         if (s.overlay) ui.setOverlay(null);
         else if (s.diagnosticsOpen) ui.setDiagnostics(false);
+        else if (s.linkOpen) ui.setLinkOpen(false);
+        else if (s.sideTab !== 'action') ui.setSideTab('action');
         else if (s.panel.kind !== 'idle') ui.close();
         return;
       }
@@ -109,6 +111,14 @@ export function useShortcuts(rt: Runtime, map: RefObject<ConsoleMap | null>): vo
           case 'd':
             ui.setDiagnostics(!s.diagnosticsOpen);
             return true;
+          case 'w':
+          case 'i': {
+            // Warnings (W) or citizen reports (I) in the right column; the same key goes back.
+            const tab = e.key.toLowerCase() === 'w' ? 'warnings' : 'reports';
+            if (s.sideTab === tab) ui.setSideTab('action');
+            else ui.setSideTab(tab, true);
+            return true;
+          }
           default:
             return false;
         }

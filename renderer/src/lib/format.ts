@@ -60,3 +60,15 @@ export function span(ms: number): string {
 export function etaClock(etaS: number): string {
   return span(Math.round(etaS) * 1000);
 }
+
+/** Hours and minutes ("12:03"), with the month and day ("06-17 16:00") when not on `now`'s day. */
+export function stamp(ts: number, now: number): string {
+  const d = new Date(ts);
+  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return dateIso(ts) === dateIso(now) ? hm : `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${hm}`;
+}
+
+/** A reading as the map labels it: at most two decimals, no trailing zeros ("4.8 m", "12 %LEL"). */
+export function reading(value: number, unit: string): string {
+  return `${Number(value.toFixed(2))} ${unit}`;
+}

@@ -27,6 +27,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['B'], label: 'board', footer: true },
   { keys: [':', 'Ctrl+K'], label: 'command', footer: true },
   { keys: ['/'], label: 'search' },
+  { keys: ['W'], label: 'warnings' },
+  { keys: ['I'], label: 'reports' },
   { keys: ['D'], label: 'diagnostics' },
   { keys: ['?'], label: 'help', footer: true },
   { keys: ['Esc'], label: 'escape', footer: true },

@@ -1,15 +1,37 @@
-/** A compact legend over the map: what the unit rings and incident colours mean. */
+/**
+ * A compact legend over the map: what the unit rings and incident colours mean, and switches for
+ * the risk layers (sensors by level, warning areas, citizen reports) that also explain them.
+ */
 import { useTranslation } from 'react-i18next';
-import type { UnitStatus } from '../../../shared/model';
+import type { SensorLevel, UnitStatus } from '../../../shared/model';
+import { useRuntime, useUi } from '../hooks/runtime';
 import { colourVar } from '../lib/css';
 import type { PriorityBand } from '../lib/format';
-import { PRIORITY_COLOURS, STATUS_COLOURS, UNREGISTERED_COLOUR } from './palette';
+import type { RiskLayer } from '../store/ui-store';
+import { PRIORITY_COLOURS, SENSOR_LEVEL_COLOURS, SEVERITY_COLOURS, STATUS_COLOURS, UNREGISTERED_COLOUR } from './palette';
 
 const STATUSES: readonly UnitStatus[] = ['available', 'en_route', 'on_scene', 'out_of_service'];
 const BANDS: readonly PriorityBand[] = ['critical', 'high', 'normal'];
+const LEVELS: readonly SensorLevel[] = ['normal', 'warning', 'alarm'];
+const RISK_LAYERS: readonly RiskLayer[] = ['sensors', 'warnings', 'reports'];
+
+function LayerSymbol({ layer }: { layer: RiskLayer }) {
+  if (layer === 'sensors')
+    return (
+      <>
+        {LEVELS.map((l) => (
+          <i key={l} className="qx-legend__square" style={colourVar(SENSOR_LEVEL_COLOURS[l])} />
+        ))}
+      </>
+    );
+  if (layer === 'warnings') return <i className="qx-legend__area" style={colourVar(SEVERITY_COLOURS.severe)} />;
+  return <i className="qx-legend__star" />;
+}
 
 export function MapLegend() {
   const { t } = useTranslation();
+  const { ui } = useRuntime();
+  const layers = useUi((s) => s.layers);
   return (
     <div className="qx-legend" aria-label={t('map.legend')}>
       {STATUSES.map((s) => (
@@ -29,6 +51,22 @@ export function MapLegend() {
           {t(`priority.${b}`)}
         </span>
       ))}
+      <span className="qx-legend__layers" role="group" aria-label={t('legend.layers')}>
+        {RISK_LAYERS.map((l) => (
+          <button
+            key={l}
+            type="button"
+            className="qx-legend__toggle"
+            aria-pressed={layers[l]}
+            onClick={() => ui.toggleLayer(l)}
+            title={t('legend.toggle')}
+            data-testid={`layer-${l}`}
+          >
+            <LayerSymbol layer={l} />
+            {t(`legend.${l}`)}
+          </button>
+        ))}
+      </span>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { latLon } from '../lib/format';
 import { createAssignmentsLayer } from './assignments-layer';
 import { createBasemap } from './basemap';
 import { createIncidentsLayer } from './incidents-layer';
+import { createRiskLayers } from './risk-layers';
 import { createUnitsLayer } from './units-layer';
 
 /** The training city's centre and a zoom that shows all of it on a hall display. */
@@ -39,13 +40,14 @@ export class ConsoleMap {
     const units = createUnitsLayer(store);
     const incidents = createIncidentsLayer(store, ui);
     const assignments = createAssignmentsLayer(store, ui);
+    const risk = createRiskLayers(store, ui, opts.target);
 
     const pointer = document.createElement('div');
     pointer.className = 'qx-pointer';
     pointer.dataset.testid = 'pointer-coords';
     this.map = new OlMap({
       target: opts.target,
-      layers: [...basemap.layers, assignments.layer, units.layer, incidents.layer],
+      layers: [...basemap.layers, ...risk.layers, assignments.layer, units.layer, incidents.layer],
       view: new View({ center: fromLonLat([...HOME_CENTRE]), zoom: HOME_ZOOM, minZoom: 10, maxZoom: 19, enableRotation: false }),
       controls: defaultControls({ attribution: false, rotate: false }).extend([
         new ScaleLine({ units: 'metric', minWidth: 90 }),
@@ -59,6 +61,7 @@ export class ConsoleMap {
       ]),
     });
     opts.target.appendChild(pointer);
+    risk.attach(this.map);
 
     this.map.on('singleclick', (e) => {
       const hit = this.map.forEachFeatureAtPixel(e.pixel, (f) => f.getId(), { layerFilter: (l) => l === incidents.layer, hitTolerance: 6 });
@@ -107,6 +110,7 @@ export class ConsoleMap {
       () => units.dispose(),
       () => incidents.dispose(),
       () => assignments.dispose(),
+      () => risk.dispose(),
       () => basemap.layers.forEach((l) => l.dispose()),
       () => this.map.setTarget(undefined),
       () => pointer.remove(),

@@ -4,7 +4,8 @@
  * just the units that changed so it can move OpenLayers features without any React render.
  */
 import type { Push, Snapshot } from '../../../shared/api';
-import type { DiagnosticsView, IncidentView, LinkView, OrderView, UnitView } from '../../../shared/model';
+import type { DiagnosticsView, IncidentView, LinkView, OrderView, ReportView, SensorView, UnitView, WarningView } from '../../../shared/model';
+import { levelOfSeverity } from '../../../shared/domain/thresholds';
 import type { Catalog } from '../../../shared/schemas/catalog';
 import type { ConnectionState } from '../api/ws-client';
 import { ExternalStore } from './external-store';
@@ -21,6 +22,10 @@ export interface ConsoleData {
   readonly orders: ReadonlyMap<string, OrderView>;
   readonly diagnostics: DiagnosticsView | null;
   readonly link: LinkView | null;
+  /** Open risk warnings (cleared ones leave), sensors, and citizen reports still new. */
+  readonly warnings: ReadonlyMap<string, WarningView>;
+  readonly sensors: ReadonlyMap<string, SensorView>;
+  readonly reports: ReadonlyMap<string, ReportView>;
 }
 
 /** `null` means "everything was replaced" (a new snapshot): the listener redraws all units. */
@@ -36,6 +41,9 @@ const EMPTY: ConsoleData = {
   orders: new Map(),
   diagnostics: null,
   link: null,
+  warnings: new Map(),
+  sensors: new Map(),
+  reports: new Map(),
 };
 
 function byId<T extends { readonly id: string }>(list: readonly T[]): Map<string, T> {
@@ -50,6 +58,8 @@ function withAll<T extends { readonly id: string }>(map: ReadonlyMap<string, T>,
 
 export class ConsoleStore extends ExternalStore<ConsoleData> {
   private readonly unitListeners = new Set<UnitsListener>();
+  /** When each cleared warning was cleared: an older copy arriving late must not bring it back. */
+  private readonly cleared = new Map<string, number>();
 
   constructor() {
     super(EMPTY);
@@ -99,7 +109,62 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
       case 'link':
         this.setState({ ...this.state, link: p.link });
         return;
+      case 'warning':
+        this.mergeWarnings([p.warning]);
+        return;
+      case 'report':
+        this.mergeReports([p.report]);
+        return;
     }
+  }
+
+  /** Replaces the open warnings with a fresh list (on every connection). */
+  loadWarnings(list: readonly WarningView[]): void {
+    this.setState({ ...this.state, warnings: byId(list.filter((w) => w.clearedAt === null)) });
+  }
+
+  /** Keeps the newer copy of each; a cleared warning leaves the list (and its sensor returns to normal). */
+  mergeWarnings(list: readonly WarningView[]): void {
+    const warnings = new Map(this.state.warnings);
+    let sensors: Map<string, SensorView> | null = null;
+    let changed = false;
+    for (const w of list) {
+      const old = warnings.get(w.id);
+      const clearedAt = this.cleared.get(w.id);
+      if ((old && old.updatedAt > w.updatedAt) || (clearedAt !== undefined && clearedAt >= w.updatedAt)) continue;
+      changed = true;
+      if (w.clearedAt !== null) {
+        this.cleared.set(w.id, w.updatedAt);
+        // A day's worth is plenty: late copies arrive within seconds.
+        if (this.cleared.size > 5000) this.cleared.delete(this.cleared.keys().next().value ?? '');
+        warnings.delete(w.id);
+      } else warnings.set(w.id, w);
+      const sensor = w.source === 'sensor' ? (sensors ?? this.state.sensors).get(w.sourceRef) : undefined;
+      if (sensor) {
+        sensors ??= new Map(this.state.sensors);
+        const open = w.clearedAt === null;
+        sensors.set(sensor.id, { ...sensor, level: levelOfSeverity(open ? w.severity : null), warningId: open ? w.id : null });
+      }
+    }
+    if (changed) this.setState({ ...this.state, warnings, sensors: sensors ?? this.state.sensors });
+  }
+
+  loadSensors(list: readonly SensorView[]): void {
+    this.setState({ ...this.state, sensors: byId(list) });
+  }
+
+  loadReports(list: readonly ReportView[]): void {
+    this.setState({ ...this.state, reports: byId(list.filter((r) => r.status === 'new')) });
+  }
+
+  /** A report joins the intake list while new; one the case desk took on leaves it. */
+  mergeReports(list: readonly ReportView[]): void {
+    const reports = new Map(this.state.reports);
+    for (const r of list) {
+      if (r.status === 'new') reports.set(r.id, r);
+      else reports.delete(r.id);
+    }
+    this.setState({ ...this.state, reports });
   }
 
   /** Keeps the newer of two copies: a call's result can arrive after a push of a later change. */

@@ -3,8 +3,8 @@
  * operation throws an ApiError (or a LocalError with an i18n key) when it fails: the command
  * line shows it inline; the panels use the guarded `actions` that show it in the side panel.
  */
-import { toApiError, type ApiInput, type ClientApi } from '../../../shared/api';
-import type { Disposition, IncidentView, NoteView, OrderView, RecommendationView, UnitStatus, UnitView } from '../../../shared/model';
+import { toApiError, type ApiInput, type ApiResults, type ClientApi } from '../../../shared/api';
+import type { Disposition, IncidentView, NoteView, OrderView, RecommendationView, UnitStatus, UnitView, WarningView } from '../../../shared/model';
 import type { ConsoleStore } from './console-store';
 import type { DetailStore } from './detail-store';
 import type { Escalation, UiError, UiStore } from './ui-store';
@@ -45,6 +45,13 @@ export interface Operations {
   setUnitStatus(unitId: string, status: UnitStatus): Promise<UnitView>;
   reassign(unitId: string, incidentId: string, reason: string): Promise<OrderView>;
   refreshDiagnostics(): Promise<void>;
+  /** Open warnings, sensors and new citizen reports, all at once (on every connection). */
+  loadRisks(): Promise<void>;
+  refreshSensors(): Promise<void>;
+  /** Records the dispatcher as having seen the warning. */
+  ackWarning(warningId: string): Promise<WarningView>;
+  /** One CAP 1.2 document, as read from a file: `ignored` says why it changed nothing. */
+  importCap(xml: string): Promise<ApiResults['alerts.importCap']>;
 }
 
 export function makeOperations(api: ClientApi, store: ConsoleStore, ui: UiStore, detail: DetailStore): Operations {
@@ -145,6 +152,29 @@ export function makeOperations(api: ClientApi, store: ConsoleStore, ui: UiStore,
     refreshDiagnostics: async () => {
       const d = await call(() => api['diagnostics.get']({}));
       store.apply({ kind: 'diagnostics', diagnostics: d });
+    },
+    loadRisks: async () => {
+      const [w, s, r] = await Promise.all([
+        call(() => api['warnings.list']({})),
+        call(() => api['sensors.list']({})),
+        call(() => api['reports.list']({ status: 'new' })),
+      ]);
+      store.loadSensors(s.sensors);
+      store.loadWarnings(w.warnings);
+      store.loadReports(r.reports);
+    },
+    refreshSensors: async () => {
+      store.loadSensors((await call(() => api['sensors.list']({}))).sensors);
+    },
+    ackWarning: async (warningId) => {
+      const w = await call(() => api['warnings.ack']({ warningId }));
+      store.mergeWarnings([w]);
+      return w;
+    },
+    importCap: async (xml) => {
+      const r = await call(() => api['alerts.importCap']({ xml }));
+      store.mergeWarnings(r.warnings);
+      return r;
     },
   };
   return ops;

@@ -6,9 +6,13 @@
 import { ApiError } from '../../../shared/api';
 import type { ConnectionState } from '../api/ws-client';
 import type { Session } from '../api/bridge';
+import { severityRank, SeverityWatch } from '../lib/warnings';
+import { webAudioTone } from '../lib/tone';
+import type { WarningView } from '../../../shared/model';
 import { ConsoleStore } from './console-store';
 import { DetailStore } from './detail-store';
 import { guard, makeOperations, toUiError, type Actions, type Operations } from './operations';
+import { SoundStore } from './sound-store';
 import { UiStore } from './ui-store';
 
 export type { Actions, Operations } from './operations';
@@ -18,6 +22,8 @@ export interface Runtime {
   readonly store: ConsoleStore;
   readonly ui: UiStore;
   readonly detail: DetailStore;
+  /** The warning tone and its mute switch. */
+  readonly sound: SoundStore;
   /** Throwing operations (the command line shows their failures inline). */
   readonly ops: Operations;
   /** The same, showing failures in the side panel. */
@@ -37,16 +43,59 @@ export function message(e: unknown): string {
 
 /** Pushes about the selected incident refresh its detail at most this often. */
 const DETAIL_DEBOUNCE_MS = 250;
+/** A sensor's warning changed: its last value is fetched this soon after (several coalesce). */
+const SENSORS_DEBOUNCE_MS = 500;
+/** Readings that change no level push nothing: the sensors' last values are refreshed this often. */
+const SENSORS_POLL_MS = 30_000;
+
+function localStore(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 export function startRuntime(session: Session): Runtime {
   const store = new ConsoleStore();
   const ui = new UiStore();
   const detail = new DetailStore();
+  const sound = new SoundStore(webAudioTone(), localStore());
   const ops = makeOperations(session.api, store, ui, detail);
   const actions = guard(ops, ui);
 
-  // Every (re)connection reloads the whole snapshot: pushes missed while away are not replayed.
+  // The tone sounds once per new (or newly worse) severe warning; the list as first loaded is
+  // what the dispatcher sees on opening the console, without a tone.
   let loading = 0;
+  const watch = new SeverityWatch();
+  let primed = false;
+  const alertFor = (list: readonly WarningView[]): void => {
+    const loud = list.filter((w) => watch.observe(w));
+    if (!primed || loud.length === 0) return;
+    sound.alert(loud.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a)).severity);
+  };
+  const loadRisks = (attempt: number): void => {
+    ops.loadRisks().then(
+      () => {
+        if (attempt !== loading) return;
+        alertFor([...store.getState().warnings.values()]);
+        primed = true;
+      },
+      (e: unknown) => ui.setError(toUiError(e)),
+    );
+  };
+  let sensorTimer: ReturnType<typeof setTimeout> | null = null;
+  const refreshSensors = (): void => {
+    sensorTimer ??= setTimeout(() => {
+      sensorTimer = null;
+      void ops.refreshSensors().catch(() => undefined);
+    }, SENSORS_DEBOUNCE_MS);
+  };
+  const poll = setInterval(() => {
+    if (session.connection() === 'ready') refreshSensors();
+  }, SENSORS_POLL_MS);
+
+  // Every (re)connection reloads the whole snapshot: pushes missed while away are not replayed.
   const reload = (): void => {
     const attempt = ++loading;
     session.api['session.snapshot']({}).then(
@@ -61,7 +110,9 @@ export function startRuntime(session: Session): Runtime {
   };
   const onState = (s: ConnectionState): void => {
     store.setConnection(s);
-    if (s === 'ready') reload();
+    if (s !== 'ready') return;
+    reload();
+    loadRisks(loading);
   };
 
   // The selected incident's notes and timeline follow the pushes that concern it.
@@ -78,6 +129,10 @@ export function startRuntime(session: Session): Runtime {
   };
   const offPush = session.onPush((p) => {
     store.apply(p);
+    if (p.kind === 'warning') {
+      alertFor([p.warning]);
+      if (p.warning.source === 'sensor') refreshSensors();
+    }
     const id = detail.getState().incidentId;
     if (!id) return;
     if (p.kind === 'incident' && p.incident.id === id) schedule(id, 'all');
@@ -91,10 +146,14 @@ export function startRuntime(session: Session): Runtime {
     store,
     ui,
     detail,
+    sound,
     ops,
     actions,
     dispose: () => {
       if (timer) clearTimeout(timer);
+      if (sensorTimer) clearTimeout(sensorTimer);
+      clearInterval(poll);
+      sound.dispose();
       offPush();
       offState();
       session.close();

@@ -16,6 +16,10 @@ export type Panel =
   | { readonly kind: 'incident'; readonly id: string };
 
 export type View = 'map' | 'board';
+/** The right column's tabs: the incident at hand, risk warnings, citizen reports. */
+export type SideTab = 'action' | 'warnings' | 'reports';
+/** Map layers the legend switches on and off. */
+export type RiskLayer = 'sensors' | 'warnings' | 'reports';
 export type Overlay = 'help' | 'command' | 'status' | null;
 /** Places a shortcut can send the keyboard to. */
 export type FocusTarget = 'note' | 'close';
@@ -56,6 +60,14 @@ export interface UiState {
   readonly error: UiError | null;
   /** A short confirmation (a command that worked), shown for a few seconds; `n` tells repeats apart. */
   readonly notice: { readonly key: string; readonly params: Readonly<Record<string, string | number>>; readonly n: number } | null;
+  readonly sideTab: SideTab;
+  /** A tab opened from the keyboard takes the focus once it shows (then this is cleared). */
+  readonly pendingFocus: SideTab | null;
+  /** The field link's details popover in the header. */
+  readonly linkOpen: boolean;
+  readonly layers: Readonly<Record<RiskLayer, boolean>>;
+  /** The warning last picked in the list: the map fits its area (bumped by `n`) and outlines it. */
+  readonly focusWarning: { readonly id: string; readonly n: number } | null;
 }
 
 const INITIAL: UiState = {
@@ -73,6 +85,11 @@ const INITIAL: UiState = {
   focus: null,
   error: null,
   notice: null,
+  sideTab: 'action',
+  pendingFocus: null,
+  linkOpen: false,
+  layers: { sensors: true, warnings: true, reports: true },
+  focusWarning: null,
 };
 
 function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V): Map<K, V> {
@@ -89,7 +106,7 @@ export class UiStore extends ExternalStore<UiState> {
   }
 
   openNew(lat: number, lon: number): void {
-    this.setState({ ...this.state, panel: { kind: 'new', lat, lon, form: ++this.forms }, error: null });
+    this.setState({ ...this.state, panel: { kind: 'new', lat, lon, form: ++this.forms }, error: null, sideTab: 'action' });
   }
 
   /** Moves the point of the open form (a place or coordinates typed) and shows it on the map. */
@@ -106,6 +123,7 @@ export class UiStore extends ExternalStore<UiState> {
     this.setState({
       ...this.state,
       panel: { kind: 'incident', id },
+      sideTab: 'action',
       centreRequest: centre ? this.state.centreRequest + 1 : this.state.centreRequest,
       error: null,
     });
@@ -162,6 +180,38 @@ export class UiStore extends ExternalStore<UiState> {
 
   clearNotice(n: number): void {
     if (this.state.notice?.n === n) this.setState({ ...this.state, notice: null });
+  }
+
+  setSideTab(sideTab: SideTab, focus = false): void {
+    this.setState({ ...this.state, sideTab, pendingFocus: focus ? sideTab : null });
+  }
+
+  /** The tab took the focus it was asked to. */
+  focusTaken(): void {
+    if (this.state.pendingFocus) this.setState({ ...this.state, pendingFocus: null });
+  }
+
+  setLinkOpen(linkOpen: boolean): void {
+    if (linkOpen !== this.state.linkOpen) this.setState({ ...this.state, linkOpen });
+  }
+
+  toggleLayer(layer: RiskLayer): void {
+    this.setState({ ...this.state, layers: { ...this.state.layers, [layer]: !this.state.layers[layer] } });
+  }
+
+  /** Shows a warning on the map: its layer on, the map view, its area fitted. */
+  showWarning(id: string): void {
+    this.setState({
+      ...this.state,
+      view: 'map',
+      layers: this.state.layers.warnings ? this.state.layers : { ...this.state.layers, warnings: true },
+      focusWarning: { id, n: (this.state.focusWarning?.n ?? 0) + 1 },
+    });
+  }
+
+  /** Flies the map to a point (a citizen report), keeping whatever panel is open. */
+  showPoint(lat: number, lon: number): void {
+    this.setState({ ...this.state, view: 'map', mapPoint: { lat, lon, n: (this.state.mapPoint?.n ?? 0) + 1 } });
   }
 
   setError(error: UiError | null): void {

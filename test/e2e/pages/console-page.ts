@@ -205,4 +205,48 @@ export class ConsolePage {
       .getByTestId('timeline-entry')
       .evaluateAll((rows) => rows.map((r): [string, string, string] => [r.getAttribute('data-type') ?? '', r.getAttribute('data-actor') ?? '', (r as HTMLElement).innerText]));
   }
+
+  // ── Risk warnings, citizen reports, field link (warnings.test.ts) ──────────────────────────
+
+  get warningRows(): Locator {
+    return this.page.getByTestId('warning-row');
+  }
+
+  warningRow(source: string): Locator {
+    return this.page.locator(`[data-testid="warning-row"][data-source="${source}"]`);
+  }
+
+  get reportRows(): Locator {
+    return this.page.getByTestId('report-row');
+  }
+
+  /** How many features a risk layer of the map draws (sensor, warning, report). */
+  async mapFeatures(layer: 'sensor' | 'warning' | 'report'): Promise<number> {
+    return Number((await this.map.getAttribute(`data-${layer}-features`)) ?? '0');
+  }
+
+  async waitForMapFeatures(layer: 'sensor' | 'warning' | 'report', count: number): Promise<void> {
+    await this.page.locator(`[data-testid="map"][data-${layer}-features="${count}"]`).waitFor();
+  }
+
+  /** The warnings tab by its shortcut; the focus lands on the first warning. */
+  async openWarningsByKey(): Promise<void> {
+    await this.page.keyboard.press('w');
+    await this.page.getByTestId('warnings-panel').waitFor();
+  }
+
+  /** Chooses a CAP file in the warnings panel and waits for the outcome shown under the button. */
+  async importCap(name: string, xml: string | Buffer): Promise<{ state: string; text: string }> {
+    const before = await this.page.getByTestId('cap-result').count();
+    if (before) await this.page.evaluate(() => document.querySelector('[data-testid="cap-result"]')?.removeAttribute('data-state'));
+    await this.page.getByTestId('cap-file').setInputFiles({ name, mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    const result = this.page.locator('[data-testid="cap-result"]:is([data-state="done"], [data-state="ignored"], [data-state="refused"])');
+    await result.waitFor();
+    return { state: (await result.getAttribute('data-state')) ?? '', text: await result.innerText() };
+  }
+
+  /** How many warning tones the console asked for (the tone switch counts them). */
+  async tonesSounded(): Promise<number> {
+    return Number((await this.page.getByTestId('sound-toggle').getAttribute('data-sounded')) ?? '0');
+  }
 }

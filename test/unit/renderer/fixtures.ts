@@ -1,5 +1,5 @@
 /** Small views and a catalog for the renderer's unit tests. */
-import type { IncidentView, OrderView, UnitView } from '../../../shared/model';
+import type { IncidentView, OrderView, ReportView, SensorView, UnitView, WarningView } from '../../../shared/model';
 import type { Catalog } from '../../../shared/schemas/catalog';
 
 export const catalog: Catalog = {
@@ -73,6 +73,64 @@ export function order(id: string, patch: Partial<OrderView> = {}): OrderView {
     clearedAt: null,
     resent: 0,
     cancelReason: null,
+    ...patch,
+  };
+}
+
+export function warning(id: string, patch: Partial<WarningView> = {}): WarningView {
+  return {
+    id,
+    source: 'sensor',
+    sourceRef: 'WL-01',
+    severity: 'moderate',
+    title: 'WL-01 over its line',
+    detail: '',
+    area: { type: 'Point', coordinates: [104.357, 31.1154] },
+    issuedAt: 1_000,
+    effectiveAt: 1_000,
+    expiresAt: null,
+    raisedAt: 1_000,
+    updatedAt: 1_000,
+    clearedAt: null,
+    clearReason: null,
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    ...patch,
+  };
+}
+
+export function sensor(id: string, patch: Partial<SensorView> = {}): SensorView {
+  return {
+    id,
+    name: id,
+    kind: 'water_level',
+    lat: 31.1154,
+    lon: 104.357,
+    unit: 'm',
+    warning: 4.5,
+    alarm: 5.5,
+    band: 0.1,
+    level: 'normal',
+    warningId: null,
+    lastValue: null,
+    lastTs: null,
+    ...patch,
+  };
+}
+
+export function report(id: string, patch: Partial<ReportView> = {}): ReportView {
+  return {
+    id,
+    channel: 'app',
+    category: 'flood',
+    text: '积水',
+    lat: 31.12,
+    lon: 104.4,
+    address: '滨江路12号',
+    contact: null,
+    ts: 1_000,
+    receivedAt: 1_000,
+    status: 'new',
     ...patch,
   };
 }

@@ -4,13 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StatusWarning } from '../../../shared/domain/status-board';
-import { DISPOSITIONS, INCIDENT_STATUSES, UNIT_STATUSES } from '../../../shared/model';
+import { DISPOSITIONS, INCIDENT_STATUSES, REPORT_CHANNELS, UNIT_STATUSES, WARNING_SEVERITIES, WARNING_SOURCES } from '../../../shared/model';
 import en from '../../../renderer/src/i18n/en.json';
 import zh from '../../../renderer/src/i18n/zh-CN.json';
 import { VERBS, type CommandError } from '../../../renderer/src/lib/command';
 import { eventKey, type OrderStepKey, type ResponseTime } from '../../../renderer/src/lib/lifecycle';
 import { PLACE_KINDS } from '../../../renderer/src/lib/places';
 import { COMMAND_HELP, SHORTCUTS } from '../../../renderer/src/lib/shortcuts';
+import { capIgnoredKey, type AreaSummary } from '../../../renderer/src/lib/warnings';
+import type { RiskLayer, SideTab } from '../../../renderer/src/store/ui-store';
 
 type Tree = { readonly [k: string]: string | Tree };
 const has = (tree: Tree, key: string): boolean => {
@@ -46,6 +48,16 @@ const families: Record<string, readonly string[]> = {
   times: (['toDispatch', 'toAck', 'toEnRoute', 'toOnScene'] satisfies ResponseTime['key'][]).map((k) => `times.${k}`),
   statuses: [...UNIT_STATUSES.map((s) => `unitStatus.${s}`), ...INCIDENT_STATUSES.map((s) => `incidentStatus.${s}`)],
   views: ['view.map', 'view.board', 'relation.duplicate', 'relation.related'],
+  severities: WARNING_SEVERITIES.map((s) => `severity.${s}`),
+  sources: WARNING_SOURCES.map((s) => `warningSource.${s}`),
+  channels: REPORT_CHANNELS.map((c) => `channel.${c}`),
+  tabs: (['action', 'warnings', 'reports'] satisfies SideTab[]).map((x) => `tabs.${x}`),
+  layers: (['sensors', 'warnings', 'reports'] satisfies RiskLayer[]).map((x) => `legend.${x}`),
+  areas: (['none', 'point', 'polygon', 'circle', 'several'] satisfies AreaSummary['kind'][]).map((k) => `area.${k}`),
+  capReasons: ['already expired', 'repeat of x', 'superseded by y', 'no info block', 'status Test: not a warning', 'msgType Ack: not a warning'].map(
+    (r) => capIgnoredKey(r)?.key ?? `missing:${r}`,
+  ),
+  linkStates: ['connected', 'connecting', 'offline'].map((s) => `link.${s}`),
 };
 
 describe('built i18n keys', () => {

@@ -3,6 +3,7 @@ import { useConsole, useRuntime, useUi } from '../../hooks/runtime';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkStatus } from './LinkStatus';
+import { WarningsButton } from './WarningsButton';
 
 export function Header() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function Header() {
           </button>
         ))}
       </div>
+      <WarningsButton />
       <button
         type="button"
         className="qx-btn qx-btn--ghost qx-diag-btn"
