@@ -15,6 +15,8 @@ export interface Latency {
   readonly maxFrames: number;
   /** Share of batches drawn within two frames of arriving. */
   readonly withinTwoFrames: number;
+  /** The samples, for pooling runs: milliseconds and frames per batch. */
+  readonly samples: { readonly ms: readonly number[]; readonly frames: readonly number[] };
 }
 
 export interface Measurement {
@@ -29,7 +31,10 @@ export interface Measurement {
   readonly mapRendersPerSecond: number;
   /** Unit position updates handed to the renderer per second. */
   readonly updatesPerSecond: number;
+  /** Every position batch: arrival → the first frame drawn with it. */
   readonly latency: Latency | null;
+  /** Batches that changed something on screen at once (status colours): arrival → frame. */
+  readonly visibleLatency: Latency | null;
 }
 
 export interface BenchApi {
@@ -39,6 +44,11 @@ export interface BenchApi {
   startFleet(): void;
   stopFleet(): void;
   measure(ms: number): Promise<Measurement>;
+  /**
+   * Waits until frames flow steadily (no gap above 250 ms for a second): big layers build their
+   * GPU buffers over the first seconds and must not be counted. False after `timeoutMs`.
+   */
+  settle(timeoutMs: number): Promise<boolean>;
   /** Moves the view and resolves once the map has rendered it. */
   setView(lon: number, lat: number, zoom: number): Promise<void>;
   /** Where unit `id` is drawn now, in CSS pixels of the page, or null when it is not drawn. */

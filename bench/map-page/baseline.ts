@@ -7,7 +7,6 @@
 import Feature from 'ol/Feature';
 import Point from 'ol/geom/Point';
 import Polygon from 'ol/geom/Polygon';
-import type { Geometry } from 'ol/geom';
 import WebGLVectorLayer from 'ol/layer/WebGLVector';
 import { fromLonLat } from 'ol/proj';
 import VectorSource from 'ol/source/Vector';
@@ -71,9 +70,9 @@ const MIX: readonly [StaticKind, number][] = [
 ];
 
 /** `total` static objects over the city: a grid of cells (4%) and points of four kinds. */
-export function createStaticObjects(total: number): { layer: WebGLVectorLayer<VectorSource<Feature<Geometry>>>; features: number } {
+export function createStaticObjects(total: number): { layer: WebGLVectorLayer<VectorSource<Feature>>; features: number } {
   const rnd = random(11);
-  const features: Feature<Geometry>[] = [];
+  const features: Feature[] = [];
   const cells = Math.round(total * 0.04);
   const cols = Math.max(1, Math.round(Math.sqrt(cells * 1.6)));
   const rows = Math.max(1, Math.ceil(cells / cols));
@@ -99,6 +98,6 @@ export function createStaticObjects(total: number): { layer: WebGLVectorLayer<Ve
       features.push(new Feature({ geometry: new Point(fromLonLat([lon, lat])), kind }));
     }
   }
-  const source = new VectorSource<Feature<Geometry>>({ features });
+  const source = new VectorSource<Feature>({ features });
   return { layer: createStaticLayer(source), features: features.length };
 }

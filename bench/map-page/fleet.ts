@@ -44,15 +44,22 @@ interface Circuit {
 export class Fleet {
   private readonly circuits: Circuit[] = [];
   private readonly base: Omit<UnitView, 'lat' | 'lon' | 'heading' | 'speed' | 'positionTs'>[] = [];
+  private readonly rnd: () => number;
   private timer = 0;
   private sent = 0;
   private startedAt = 0;
 
+  /**
+   * @param statusChanges share of reports that carry a new status (status messages are events:
+   * a few a minute per unit at most; 0.002 gives 40 a second across 20,000 units)
+   */
   constructor(
     readonly count: number,
     seed = 7,
+    private readonly statusChanges = 0.002,
   ) {
     const rnd = random(seed);
+    this.rnd = random(seed + 1);
     for (let i = 0; i < count; i++) {
       const agency = AGENCIES[i % AGENCIES.length];
       const radius = 80 + rnd() * 500;
@@ -78,8 +85,11 @@ export class Fleet {
     }
   }
 
-  /** Unit `i` as reported at time `t` (seconds). */
+  /** Unit `i` as reported at time `t` (seconds); a report sometimes changes the unit's status. */
   unit(i: number, t: number): UnitView {
+    if (t > 0 && this.rnd() < this.statusChanges) {
+      this.base[i] = { ...this.base[i], status: STATUSES[Math.floor(this.rnd() * STATUSES.length)] };
+    }
     const c = this.circuits[i];
     const a = c.phase + c.omega * t;
     const east = c.radius * Math.cos(a);

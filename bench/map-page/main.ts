@@ -62,7 +62,12 @@ if (mode === 'console') {
   });
   if (num('static', 0) > 0) map.addLayer(createStaticObjects(num('static', 0)).layer);
   if (kind === 'live') {
-    live = createUnitsLayer(store, { declutter: q.get('declutter') !== '0', interpolate: num('interp', 1) }).layer;
+    live = createUnitsLayer(store, {
+      declutter: q.get('declutter') !== '0',
+      interpolate: num('interp', 1),
+      flatten: q.get('flatten') !== '0',
+      adaptive: q.get('adaptive') !== '0',
+    }).layer;
     map.addLayer(live);
   } else if (kind === 'stock') {
     map.addLayer(createStockUnitsLayer(store, colours));
@@ -87,9 +92,12 @@ if (live) live.onDraw = (info) => {
 };
 
 function apply(batch: UnitView[]): void {
+  const before = live?.visibleChanges ?? 0;
   store.apply({ kind: 'units', units: batch });
   updates += batch.length;
-  if (measuring && live) arrivals.push({ at: performance.now(), version: live.table.version, drawnAt: null, frameTime: null });
+  if (measuring && live) {
+    arrivals.push({ at: performance.now(), version: live.table.version, visible: live.visibleChanges > before, drawnAt: null, frameTime: null });
+  }
 }
 
 const rendered = (): Promise<void> => new Promise((resolve) => map.once('rendercomplete', () => resolve()));
@@ -157,6 +165,26 @@ const api: BenchApi = {
   startFleet: () => fleet?.start(apply),
   stopFleet: () => fleet?.stop(),
   measure,
+  settle: async (timeoutMs) => {
+    const until = performance.now() + timeoutMs;
+    while (performance.now() < until) {
+      const gaps: number[] = [];
+      let last = performance.now();
+      await new Promise<void>((resolve) => {
+        const end = last + 1000;
+        const tick = (): void => {
+          const now = performance.now();
+          gaps.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+      if (Math.max(...gaps) < 250) return true;
+    }
+    return false;
+  },
   setView: async (lon, lat, zoom) => {
     const done = rendered();
     map.getView().setCenter(fromLonLat([lon, lat]));

@@ -14,6 +14,8 @@ export interface Arrival {
   readonly at: number;
   /** The live layer's table version right after the batch was applied. */
   readonly version: number;
+  /** The batch changed something on screen at once (a status colour of a unit in view). */
+  readonly visible: boolean;
   drawnAt: number | null;
   frameTime: number | null;
 }
@@ -37,16 +39,22 @@ function latency(frames: readonly number[], callbacks: readonly number[], arriva
     ms.push(a.drawnAt - a.at);
     counts.push(drawnIn - first + 1);
   }
+  return latencyOf(ms, counts);
+}
+
+/** Latency figures from samples (milliseconds and frames per batch); null without samples. */
+export function latencyOf(ms: readonly number[], counts: readonly number[]): Latency | null {
   if (ms.length === 0) return null;
   return {
     count: ms.length,
     p50Ms: round(pct(ms, 50)),
     p95Ms: round(pct(ms, 95)),
-    maxMs: round(Math.max(...ms)),
+    maxMs: round(ms.reduce((a, b) => Math.max(a, b), 0)),
     p50Frames: pct(counts, 50),
     p95Frames: pct(counts, 95),
-    maxFrames: Math.max(...counts),
+    maxFrames: counts.reduce((a, b) => Math.max(a, b), 0),
     withinTwoFrames: round(counts.filter((c) => c <= 2).length / counts.length, 4),
+    samples: { ms, frames: counts },
   };
 }
 
@@ -71,5 +79,6 @@ export function summarise(r: {
     mapRendersPerSecond: round(r.mapRenders / r.seconds, 1),
     updatesPerSecond: Math.round(r.updates / r.seconds),
     latency: r.arrivals ? latency(frames, r.callbacks, r.arrivals) : null,
+    visibleLatency: r.arrivals ? latency(frames, r.callbacks, r.arrivals.filter((a) => a.visible)) : null,
   };
 }

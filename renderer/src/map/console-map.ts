@@ -63,12 +63,23 @@ export class ConsoleMap {
     opts.target.appendChild(pointer);
     risk.attach(this.map);
 
+    // The map highlights whichever unit is selected (here, on the board, in a list or an order).
+    units.select(ui.getState().selectedUnit);
+    this.disposers.push(ui.subscribe(() => units.select(ui.getState().selectedUnit)));
     this.map.on('singleclick', (e) => {
       const hit = this.map.forEachFeatureAtPixel(e.pixel, (f) => f.getId(), { layerFilter: (l) => l === incidents.layer, hitTolerance: 6 });
       if (typeof hit === 'string' && hit !== '__draft__') {
         opts.onPick({ kind: 'incident', id: hit });
         return;
       }
+      // A unit under the pointer is selected (incidents, drawn above units, win first); a cluster
+      // of units opens up (zooms in) rather than starting an incident there.
+      const unit = units.hitTest(e.pixel);
+      if (unit !== null) {
+        ui.selectUnit(unit);
+        return;
+      }
+      if (units.expandClusterAt(e.pixel)) return;
       const [lon, lat] = toLonLat(e.coordinate);
       opts.onPick({ kind: 'empty', lat, lon });
     });

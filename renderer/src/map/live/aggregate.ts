@@ -7,6 +7,7 @@
  * cost of the frame (overdraw), so folding them into clusters is what keeps a city-wide view
  * both legible and fast. A selected unit is never folded away.
  */
+import { clusterRadius } from './shaders';
 import { FLAG_HIDDEN, FLAG_SELECTED, type UnitTable } from './unit-table';
 
 /** The view as drawn: EPSG:3857 centre and extent, metres per CSS pixel, size in CSS pixels. */
@@ -34,9 +35,12 @@ export class Aggregator {
   private cellOf = new Int32Array(0);
   private readonly p = new Float64Array(2);
 
+  private previous = new Float64Array(0);
+  private previousCount = 0;
+
   /**
-   * Folds crowded cells at time `t`. Returns true when which units are hidden changed (the
-   * caller then uploads the table again).
+   * Folds crowded cells at time `t`. Returns true when anything drawn changed: which units are
+   * hidden, or a cluster's count, or a cluster's position by half a pixel or more.
    */
   run(table: UnitTable, t: number, view: ViewFrame, cellPx: number, maxPerCell: number): boolean {
     const cs = cellPx * view.resolution;
@@ -78,6 +82,8 @@ export class Aggregator {
     }
     let n = 0;
     for (let c = 0; c < nx * ny; c++) if (this.counts[c] > maxPerCell) n++;
+    [this.previous, this.clusters] = [this.clusters, this.previous];
+    this.previousCount = this.clusterCount;
     if (this.clusters.length < n * 3) this.clusters = new Float64Array(n * 6);
     let k = 0;
     for (let c = 0; c < nx * ny; c++) {
@@ -88,18 +94,29 @@ export class Aggregator {
       this.clusters[k++] = count;
     }
     this.clusterCount = n;
-    return changed;
+    return changed || this.moved(view.resolution * 0.5);
+  }
+
+  /** Whether the clusters differ from the previous run's (count, or position beyond `tolerance`). */
+  private moved(tolerance: number): boolean {
+    if (this.clusterCount !== this.previousCount) return true;
+    const a = this.clusters;
+    const b = this.previous;
+    for (let i = 0; i < this.clusterCount * 3; i += 3) {
+      if (a[i + 2] !== b[i + 2] || Math.abs(a[i] - b[i]) >= tolerance || Math.abs(a[i + 1] - b[i + 1]) >= tolerance) return true;
+    }
+    return false;
   }
 
   /** Shows every unit again (zoomed in past the clustering zoom). */
   reset(table: UnitTable): boolean {
-    let changed = false;
+    let changed = this.clusterCount > 0;
     for (let s = 0; s < table.count; s++) if (table.flag(s, FLAG_HIDDEN, false)) changed = true;
     this.clusterCount = 0;
     return changed;
   }
 
-  /** The cluster under a CSS pixel offset from the view centre, if any: its index, else -1. */
+  /** The cluster drawn within `radiusPx` of EPSG:3857 (x, y): its index, or -1. */
   clusterAt(view: ViewFrame, table: UnitTable, x: number, y: number, radiusPx: number): number {
     let best = -1;
     let bestD = radiusPx;
@@ -114,9 +131,4 @@ export class Aggregator {
     }
     return best;
   }
-}
-
-/** A cluster's radius in CSS pixels: grows with the log of its count so big ones stay readable. */
-export function clusterRadius(count: number): number {
-  return Math.min(22, 9 + 3 * Math.log10(count) * 1.6);
 }

@@ -33,6 +33,18 @@ export interface LiveUnitsOptions {
   readonly maxLabels?: number;
   /** Click tolerance beyond the symbol, CSS pixels. */
   readonly hitTolerance?: number;
+  /**
+   * Draw an opaque canvas carrying a copy of the layers beneath (see backdrop.ts): on software
+   * rendering this is what keeps an animated map near the frame rate of a still one.
+   */
+  readonly flatten?: boolean;
+  /**
+   * Draw only frames whose pixels change (see LiveUnitsRenderer.wantsDraw); false draws every
+   * frame in which something moves or changed, for comparison.
+   */
+  readonly adaptive?: boolean;
+  /** With `adaptive`: redraw once the fastest symbol has moved this far, CSS pixels. */
+  readonly minMotionPx?: number;
 }
 
 const DEFAULTS: Required<Omit<LiveUnitsOptions, 'zIndex' | 'className'>> = {
@@ -44,6 +56,9 @@ const DEFAULTS: Required<Omit<LiveUnitsOptions, 'zIndex' | 'className'>> = {
   labelsBelow: 2.4,
   maxLabels: 150,
   hitTolerance: 5,
+  flatten: true,
+  adaptive: true,
+  minMotionPx: 0.5,
 };
 
 /** The largest symbol radius the shader draws, CSS pixels. */
@@ -54,6 +69,8 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
   readonly options: Required<Omit<LiveUnitsOptions, 'zIndex' | 'className'>>;
   /** Called after every draw (benches measure report-to-frame latency with it). */
   onDraw: ((info: DrawInfo) => void) | null = null;
+  /** Changes that had to show in the next frame (benches measure their latency). */
+  visibleChanges = 0;
   private readonly epoch = performance.now();
   private selectedId: string | null = null;
   private hoverId: string | null = null;
@@ -67,6 +84,11 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
     super({ zIndex: options.zIndex, className: options.className ?? 'qx-live-units' });
     this.options = { ...DEFAULTS, ...options };
     this.table = new UnitTable(this.options.interpolate);
+  }
+
+  /** The renderer if the map has made it; data arriving earlier must not create DOM and GL. */
+  private renderer(): LiveUnitsRenderer | null {
+    return this.hasRenderer() ? this.getRenderer() : null;
   }
 
   /** The table's clock: seconds since the layer was made (float32-friendly in the shader). */
@@ -83,8 +105,10 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
   /** Colours by agency index and by status index (as given to `setUnit`). */
   setPalette(agencies: readonly string[], statuses: readonly string[]): void {
     this.palette = { agencies, statuses };
-    this.getRenderer()?.setPalette(agencies, statuses);
+    const r = this.renderer();
+    r?.setPalette(agencies, statuses);
     this.table.version++;
+    if (r) r.visibleChange = true;
     this.wake();
   }
 
@@ -92,17 +116,32 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
   setUnit(id: string, x: number, y: number, look: UnitLook): void {
     const s = this.table.set(id, x, y, look, this.now());
     if (id === this.selectedId) this.table.flag(s, FLAG_SELECTED, true);
+    if (this.table.lastSetVisible) this.changedAt(s);
     this.wake();
   }
 
   removeUnit(id: string): void {
+    const s = this.table.slotOf(id);
+    if (s === undefined) return;
+    this.changedAt(s);
     this.table.remove(id);
     this.wake();
   }
 
   clearUnits(): void {
     this.table.clear();
+    const r = this.renderer();
+    if (r) r.visibleChange = true;
     this.wake();
+  }
+
+  /** Slot `s` changed in a way that shows at once: the next frame is drawn if it is on screen. */
+  private changedAt(s: number): void {
+    const r = this.renderer();
+    if (r?.shows(s)) {
+      r.visibleChange = true;
+      this.visibleChanges++;
+    }
   }
 
   selected(): string | null {
@@ -134,7 +173,9 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
 
   private mark(id: string | null, flag: number, on: boolean): void {
     const s = id === null ? undefined : this.table.slotOf(id);
-    if (s !== undefined) this.table.flag(s, flag, on);
+    if (s === undefined || !this.table.flag(s, flag, on)) return;
+    const r = this.renderer();
+    if (r) r.visibleChange = true;
   }
 
   /**
@@ -170,7 +211,7 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
   expandClusterAt(pixel: Pixel): boolean {
     const map = this.getMapInternal();
     const c = map?.getCoordinateFromPixel(pixel);
-    const hit = c ? this.getRenderer()?.clusterAt(c[0], c[1], this.options.hitTolerance) : null;
+    const hit = c ? this.renderer()?.clusterAt(c[0], c[1], this.options.hitTolerance) : null;
     if (!map || !hit) return false;
     const view = map.getView();
     view.animate({ center: [hit.x, hit.y], zoom: (view.getZoom() ?? 13) + 2, duration: 350 });
@@ -185,13 +226,13 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
   private readonly tick = (frameTime: number): void => {
     this.raf = 0;
     const map = this.getMapInternal();
-    const renderer = this.getRenderer();
+    const renderer = this.renderer();
     if (!map || !renderer?.canDraw()) return; // asleep until the next change or map render
     const view = map.getView();
     if (view.getAnimating() || view.getInteracting()) {
       // The map renders every frame now anyway; drawing here too would draw twice.
       map.render();
-    } else if (renderer.lastDrawAt < frameTime) {
+    } else if (renderer.lastDrawAt < frameTime && renderer.wantsDraw(this.now())) {
       renderer.draw(frameTime);
     }
     if (renderer.animating(this.now())) this.wake();
@@ -204,16 +245,17 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
     this.leave = null;
     super.setMapInternal(map);
     if (!map) {
-      cancelAnimationFrame(this.raf);
-      this.raf = 0;
+      this.stop();
       return;
     }
     this.keys.push(
       map.on('pointermove', (e) => {
         if (!e.dragging) this.hover(this.hitTest(e.pixel));
       }),
+      map.on('postrender', () => this.renderer()?.afterMapRender()),
     );
-    const viewport = map.getViewport() as HTMLElement | undefined;
+    // Undefined for a map living in a worker (OpenLayers' types say so).
+    const viewport = map.getViewport();
     const out = (): void => this.hover(null);
     viewport?.addEventListener('pointerleave', out);
     this.leave = () => viewport?.removeEventListener('pointerleave', out);
@@ -224,9 +266,13 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
     return Promise.resolve([]);
   }
 
-  protected override disposeInternal(): void {
-    cancelAnimationFrame(this.raf);
+  private stop(): void {
+    if (this.raf !== 0) cancelAnimationFrame(this.raf);
     this.raf = 0;
+  }
+
+  protected override disposeInternal(): void {
+    this.stop();
     unByKey(this.keys);
     this.leave?.();
     super.disposeInternal();

@@ -1,20 +1,25 @@
 /**
- * The OpenLayers layer renderer of the live-units layer: owns the layer's element (a WebGL canvas
- * with a 2D overlay on top) and draws a frame in two situations:
+ * The OpenLayers layer renderer of the live-units layer. It owns one WebGL canvas and draws a
+ * frame in two situations:
  *
  * - OpenLayers renders the map (the view changed, another layer changed): `renderFrame` takes the
- *   new view and draws in the same frame as every other layer, so units never lag a pan.
- * - Units move while the view is still: the layer's own animation loop calls `draw` directly,
- *   with the view of the last map render. The map itself is not re-rendered, so the basemap and
- *   any number of static objects cost nothing while units move.
+ *   new view; once every layer has rendered (the map's postrender, same task) the layers beneath
+ *   are copied into the backdrop and the units drawn over it, so units never lag a pan.
+ * - Units move while the view is still: the layer's animation loop calls `draw` with the view of
+ *   the last map render. The map itself is not re-rendered, so the basemap and any number of
+ *   static objects cost nothing while units move, and the canvas being opaque (backdrop) spares
+ *   the browser from compositing them again either.
+ *
+ * Transparent mode (no backdrop) is the fallback: layer opacity below 1, or a tainted canvas.
  */
-import type { FrameState } from 'ol/Map';
 import type { FeatureLike } from 'ol/Feature';
+import type { FrameState } from 'ol/Map';
 import LayerRenderer from 'ol/renderer/Layer';
 import { Aggregator, type ViewFrame } from './aggregate';
+import { Backdrop } from './backdrop';
 import type { LiveUnitsLayer } from './live-units-layer';
-import { Overlay } from './overlay';
-import { FLAG_HIDDEN, FLAG_HOVER, FLAG_SELECTED, STRIDE } from './unit-table';
+import { Decorations } from './decorations';
+import { FLAG_HIDDEN, FLAG_HOVER, FLAG_SELECTED } from './unit-table';
 import { UnitsGl } from './units-gl';
 
 /** What one draw did, for benches and tests (`LiveUnitsLayer.onDraw`). */
@@ -26,22 +31,32 @@ export interface DrawInfo {
   readonly drawnAt: number;
   readonly units: number;
   readonly clusters: number;
+  readonly opaque: boolean;
 }
 
 /** Clusters are recomputed at most this often while units move (and at once when the view moves). */
-const AGGREGATE_MS = 200;
+const AGGREGATE_MS = 250;
 
 export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
   readonly element: HTMLDivElement;
-  private readonly gl: UnitsGl;
-  private readonly overlay = new Overlay();
+  private gl: UnitsGl;
+  private readonly backdrop = new Backdrop();
+  private readonly decorations = new Decorations();
   private readonly aggregator = new Aggregator();
+  private palette: { agencies: readonly string[]; statuses: readonly string[] } = { agencies: [], statuses: [] };
   private frame: ViewFrame | null = null;
   private aggregatedFrame: ViewFrame | null = null;
   private aggregatedAt = -Infinity;
-  private overlayFrame: ViewFrame | null = null;
+  private aggregatedVersion = -1;
   private clustered = false;
-  private readonly top = new Float32Array(STRIDE * 2);
+  private drawnFrame: ViewFrame | null = null;
+  /** Table time of the last draw. */
+  private drawnT = 0;
+  /** A change that shows at once is waiting for the next frame (see `wantsDraw`). */
+  visibleChange = false;
+  private tainted = false;
+  private capturePending = false;
+  private readonly p = new Float64Array(2);
   drawnVersion = -1;
   /** performance.now() of the last draw, by either path: the loop skips a frame already drawn. */
   lastDrawAt = -Infinity;
@@ -51,14 +66,22 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     this.element = document.createElement('div');
     this.element.className = `ol-layer ${layer.getClassName()}`;
     this.element.style.cssText = 'position:absolute;inset:0;pointer-events:none';
+    this.gl = this.makeGl(layer.options.flatten);
+  }
+
+  private makeGl(opaque: boolean): UnitsGl {
     const canvas = document.createElement('canvas');
     canvas.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%';
-    this.overlay.canvas.style.cssText = canvas.style.cssText;
-    this.element.append(canvas, this.overlay.canvas);
-    this.gl = new UnitsGl(canvas);
+    this.element.replaceChildren(canvas);
+    const gl = new UnitsGl(canvas, opaque);
+    gl.setPalette(this.palette.agencies, this.palette.statuses);
+    this.drawnVersion = -1;
+    this.visibleChange = true;
+    return gl;
   }
 
   setPalette(agencies: readonly string[], statuses: readonly string[]): void {
+    this.palette = { agencies, statuses };
     this.gl.setPalette(agencies, statuses);
   }
 
@@ -78,15 +101,37 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
       pixelRatio: frameState.pixelRatio,
       extent: frameState.extent ? [...frameState.extent] : [0, 0, 0, 0],
     };
-    this.element.style.opacity = String(frameState.layerStatesArray[frameState.layerIndex].opacity);
-    this.draw(performance.now());
+    const opacity = frameState.layerStatesArray[frameState.layerIndex].opacity;
+    const opaque = this.getLayer().options.flatten && opacity === 1 && !this.tainted;
+    if (opaque !== this.gl.opaque) {
+      this.gl.dispose();
+      this.gl = this.makeGl(opaque);
+    }
+    this.element.style.opacity = opaque ? '' : String(opacity);
+    // Opaque: wait for the layers beneath to finish this render (afterMapRender), then copy them.
+    if (opaque) this.capturePending = true;
+    else this.draw(performance.now());
     this.getLayer().wake();
     return this.element;
   }
 
-  /** The view as last rendered by the map (null before the first render). */
-  view(): ViewFrame | null {
-    return this.frame;
+  /** The map's postrender: every layer has drawn this render, the DOM holds them in order. */
+  afterMapRender(): void {
+    if (!this.capturePending || !this.frame) return;
+    this.capturePending = false;
+    const f = this.frame;
+    const w = Math.round(f.width * f.pixelRatio);
+    const h = Math.round(f.height * f.pixelRatio);
+    try {
+      if (this.backdrop.capture(this.element, w, h, f.pixelRatio)) this.gl.setBackdrop(this.backdrop.canvas);
+    } catch (e) {
+      // A cross-origin image somewhere beneath: its pixels cannot be read. Draw transparent.
+      console.warn('[map] live units: cannot copy the layers beneath, drawing transparent:', e);
+      this.tainted = true;
+      this.getLayer().changed();
+      return;
+    }
+    this.draw(performance.now());
   }
 
   /** Whether a draw would be seen: rendered at least once, in the document, displayed. */
@@ -94,10 +139,64 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     return this.frame !== null && this.element.isConnected && this.element.offsetParent !== null && this.getLayer().getVisible();
   }
 
-  /** Something on screen can still change without new input (moves, a pending upload). */
+  /** Whether slot `s` is drawn in the current view (not folded into a cluster, near the screen). */
+  shows(s: number): boolean {
+    const f = this.frame;
+    const table = this.getLayer().table;
+    if (!f || table.has(s, FLAG_HIDDEN)) return false;
+    table.at(s, this.getLayer().now(), this.p);
+    const margin = 30 * f.resolution;
+    const x = this.p[0] + table.originX;
+    const y = this.p[1] + table.originY;
+    return x > f.extent[0] - margin && y > f.extent[1] - margin && x < f.extent[2] + margin && y < f.extent[3] + margin;
+  }
+
+  /** Something will still need drawing without new input (moves under way, a pending change). */
   animating(t: number): boolean {
     const table = this.getLayer().table;
-    return this.drawnVersion !== table.version || t < table.movingUntil;
+    return this.visibleChange || this.drawnVersion !== table.version || t < table.movingUntil + AGGREGATE_MS / 1000;
+  }
+
+  /**
+   * Whether the next frame must be drawn. A frame costs the browser a full composite, so frames
+   * whose pixels would not change are skipped:
+   * - the view moved, or a change shows at once (a status colour, a unit appearing, selection);
+   * - the fastest glide has moved `minMotionPx` since the last draw (every frame up close, a few
+   *   times a second at city zoom: the screen never lags an every-frame rendering by more);
+   * - the clusters changed (recomputed at most every AGGREGATE_MS while units move).
+   * A new report alone changes nothing on screen: its glide starts where the symbol already is.
+   */
+  wantsDraw(t: number): boolean {
+    const frame = this.frame;
+    if (!frame) return false;
+    const layer = this.getLayer();
+    const { table, options } = layer;
+    if (frame !== this.drawnFrame || this.visibleChange) return true;
+    if (!options.adaptive) return this.drawnVersion !== table.version || t < table.movingUntil;
+    if (this.aggregate(frame, t)) return true;
+    const motion = (table.maxSpeed(t) * (t - this.drawnT)) / frame.resolution;
+    return this.drawnT < table.movingUntil && motion >= options.minMotionPx;
+  }
+
+  /** Re-clusters when due; true when what is drawn changed. */
+  private aggregate(frame: ViewFrame, t: number): boolean {
+    const { table, options } = this.getLayer();
+    const cluster = options.declutter && frame.resolution > options.clusterAbove;
+    const now = performance.now();
+    let changed = false;
+    if (cluster) {
+      const moving = t < table.movingUntil + AGGREGATE_MS / 1000 || this.aggregatedVersion !== table.version;
+      if (this.aggregatedFrame !== frame || (moving && now - this.aggregatedAt >= AGGREGATE_MS)) {
+        changed = this.aggregator.run(table, t, frame, options.cellPx, options.maxPerCell);
+        this.aggregatedFrame = frame;
+        this.aggregatedAt = now;
+        this.aggregatedVersion = table.version;
+      }
+    } else if (this.clustered) {
+      changed = this.aggregator.reset(table);
+    }
+    this.clustered = cluster;
+    return changed;
   }
 
   draw(frameTime: number): void {
@@ -106,37 +205,38 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     const layer = this.getLayer();
     const { table, options } = layer;
     const t = layer.now();
-    const now = performance.now();
-    const cluster = options.declutter && frame.resolution > options.clusterAbove;
-    let overlayDirty = this.overlayFrame !== frame;
-    if (cluster && (this.aggregatedFrame !== frame || now - this.aggregatedAt >= AGGREGATE_MS)) {
-      this.aggregator.run(table, t, frame, options.cellPx, options.maxPerCell);
-      this.aggregatedFrame = frame;
-      this.aggregatedAt = now;
-      overlayDirty = true;
-    } else if (!cluster && this.clustered) {
-      this.aggregator.reset(table);
-      overlayDirty = true;
-    }
-    this.clustered = cluster;
-
-    let topCount = 0;
+    this.aggregate(frame, t);
+    const gl = this.gl;
+    if (!gl.begin(frame, this.backdrop.background)) return;
+    // Zoomed in (no clusters), most of a big fleet is off screen: draw only the units near the
+    // view, gathered with the grid index, instead of pushing every vertex through the pipeline.
+    const near = !this.clustered && table.count > 2_000 && !new URLSearchParams(location.search).has('noCull') ? this.decorations.near(frame, table, t) : -1;
+    if (near >= 0) gl.drawRecords(this.decorations.nearby, near, table, frame, t);
+    else gl.drawTable(table, frame, t);
+    this.drawnVersion = table.version;
+    this.drawnFrame = frame;
+    this.drawnT = t;
+    this.visibleChange = false;
+    const d = this.decorations;
+    d.begin(frame);
+    if (this.clustered) d.clusters(frame, table, this.aggregator);
+    // The selected and hovered units again, above their neighbours and the clusters.
     const hovered = layer.hovered();
+    const selected = layer.selected() === null ? undefined : table.slotOf(layer.selected() ?? '');
     for (const id of [hovered === layer.selected() ? null : hovered, layer.selected()]) {
       const s = id === null ? undefined : table.slotOf(id);
-      if (s === undefined || table.has(s, FLAG_HIDDEN) || !table.has(s, FLAG_HOVER | FLAG_SELECTED)) continue;
-      this.top.set(table.f32.subarray(s * STRIDE, (s + 1) * STRIDE), topCount++ * STRIDE);
+      if (s !== undefined && !table.has(s, FLAG_HIDDEN) && table.has(s, FLAG_HOVER | FLAG_SELECTED)) d.raise(table, s);
     }
-    this.gl.draw(table, frame, t, this.top, topCount);
-    this.drawnVersion = table.version;
-
-    const labels = frame.resolution < options.labelsBelow;
-    if (overlayDirty || (labels && t < table.movingUntil + 0.1)) {
-      this.overlay.draw(frame, table, t, cluster ? this.aggregator : null, labels, options.maxLabels);
-      this.overlayFrame = frame;
+    gl.drawRecords(d.records, d.count, table, frame, t);
+    if (frame.resolution < options.labelsBelow) d.labels(frame, table, t, options.maxLabels, selected);
+    if (d.atlas.dirty) {
+      gl.setAtlas(d.atlas.canvas);
+      d.atlas.dirty = false;
     }
+    gl.drawText(d.text.data, d.text.vertices, frame);
+    gl.end();
     this.lastDrawAt = performance.now();
-    layer.onDraw?.({ version: table.version, frameTime, drawnAt: this.lastDrawAt, units: table.count, clusters: cluster ? this.aggregator.clusterCount : 0 });
+    layer.onDraw?.({ version: table.version, frameTime, drawnAt: this.lastDrawAt, units: table.count, clusters: this.clustered ? this.aggregator.clusterCount : 0, opaque: gl.opaque });
   }
 
   /** The cluster within `radiusPx` of map coordinate (x, y): its centre and count, or null. */

@@ -13,7 +13,6 @@
  * Few objects with text (incident pins with numbers) stay on a canvas VectorLayer with cached
  * Style objects, as incidents-layer.ts does.
  */
-import type { Geometry } from 'ol/geom';
 import type Feature from 'ol/Feature';
 import WebGLVectorLayer from 'ol/layer/WebGLVector';
 import type VectorSource from 'ol/source/Vector';
@@ -49,8 +48,8 @@ export const STATIC_STYLE: FlatStyleLike = [
 ] as FlatStyleLike;
 
 export function createStaticLayer(
-  source: VectorSource<Feature<Geometry>>,
+  source: VectorSource<Feature>,
   options: { readonly zIndex?: number; readonly minZoom?: number } = {},
-): WebGLVectorLayer<VectorSource<Feature<Geometry>>> {
+): WebGLVectorLayer<VectorSource<Feature>> {
   return new WebGLVectorLayer({ source, style: STATIC_STYLE, zIndex: options.zIndex ?? 10, minZoom: options.minZoom, disableHitDetection: true });
 }

@@ -34,6 +34,8 @@ export const FLAG_SELECTED = 1 << 11;
 export const FLAG_HOVER = 1 << 12;
 /** Folded into a cluster at this zoom (see aggregate.ts): not drawn, not clickable. */
 export const FLAG_HIDDEN = 1 << 13;
+/** Not a unit: a cluster bubble (records built per frame, never stored in the table). */
+export const FLAG_CLUSTER = 1 << 14;
 const KEPT_FLAGS = FLAG_SELECTED | FLAG_HOVER | FLAG_HIDDEN;
 
 /** What a unit looks like; `heading` is radians clockwise from north, or null when unknown. */
@@ -55,6 +57,11 @@ export class UnitTable {
   originY = Number.NaN;
   /** Seconds (table clock) until which some symbol is still moving: the draw loop runs until then. */
   movingUntil = 0;
+  /**
+   * Whether the last `set` changed pixels at once (a new unit, a jump, another look), as opposed
+   * to starting a glide, which shows only as the symbol moves.
+   */
+  lastSetVisible = false;
   readonly ids: string[] = [];
   readonly labels: string[] = [];
   /** Indexed by the reported position (x1, y1); see `hitMargin` for symbols still on their way. */
@@ -129,7 +136,8 @@ export class UnitTable {
     const dx = fresh ? 0 : rx - this.here[0];
     const dy = fresh ? 0 : ry - this.here[1];
     const moved = Math.hypot(dx, dy);
-    if (fresh || moved === 0 || moved > this.snap || this.interpolate <= 0) {
+    const jump = fresh || moved > this.snap || (this.interpolate <= 0 && moved > 0);
+    if (jump || moved === 0 || this.interpolate <= 0) {
       f[o + X0] = rx;
       f[o + Y0] = ry;
       f[o + DUR] = 0;
@@ -144,14 +152,20 @@ export class UnitTable {
     f[o + X1] = rx;
     f[o + Y1] = ry;
     f[o + T0] = now;
-    f[o + HEADING] = look.heading ?? 0;
-    const kept = this.u32[o + STYLE] & KEPT_FLAGS;
-    this.u32[o + STYLE] =
+    const old = this.u32[o + STYLE];
+    const style =
       (look.agency & AGENCY_BITS) |
       ((look.status & STATUS_BITS) << STATUS_SHIFT) |
       (look.registered ? FLAG_REGISTERED : 0) |
       (look.heading === null ? 0 : FLAG_HEADING) |
-      kept;
+      (old & KEPT_FLAGS);
+    this.u32[o + STYLE] = style;
+    // A new status or agency shows at once; so does a turn of the heading pointer by more than
+    // ~3° (its tip, 12 px out, moves half a pixel).
+    const turn = look.heading === null ? 0 : Math.abs(Math.atan2(Math.sin(look.heading - f[o + HEADING]), Math.cos(look.heading - f[o + HEADING])));
+    this.lastSetVisible = jump || style !== old || turn > 0.05;
+    f[o + HEADING] = look.heading ?? 0;
+    if (this.labels[s] !== look.label) this.lastSetVisible = true;
     this.labels[s] = look.label;
     this.grid.place(s, rx, ry);
     this.version++;
@@ -209,6 +223,11 @@ export class UnitTable {
       this.window = w;
     }
     this.windowMax = Math.max(this.windowMax, length);
+  }
+
+  /** The fastest glide under way at `now`, metres per second (an upper bound). */
+  maxSpeed(now: number): number {
+    return this.interpolate > 0 ? this.hitMargin(now) / this.interpolate : 0;
   }
 
   /**
