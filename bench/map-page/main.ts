@@ -111,10 +111,14 @@ function measure(ms: number): Promise<Measurement> {
   arrivals = [];
   measuring = true;
   const start = performance.now();
+  // `pan=1`: the view drifts east every frame, as under a dragging hand (every layer re-renders).
+  const view = map.getView();
+  const from = view.getCenter() ?? [0, 0];
   return new Promise((resolve) => {
     const loop = (ts: number): void => {
       frames.push(ts);
       callbacks.push(performance.now());
+      if (q.get('pan') === '1') view.setCenter([from[0] + (performance.now() - start) * 0.1 * (view.getResolution() ?? 1), from[1]]);
       if (performance.now() - start < ms) {
         requestAnimationFrame(loop);
         return;

@@ -210,7 +210,7 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     if (!gl.begin(frame, this.backdrop.background)) return;
     // Zoomed in (no clusters), most of a big fleet is off screen: draw only the units near the
     // view, gathered with the grid index, instead of pushing every vertex through the pipeline.
-    const near = !this.clustered && table.count > 2_000 && !new URLSearchParams(location.search).has('noCull') ? this.decorations.near(frame, table, t) : -1;
+    const near = !this.clustered && table.count > 2_000 ? this.decorations.near(frame, table, t) : -1;
     if (near >= 0) gl.drawRecords(this.decorations.nearby, near, table, frame, t);
     else gl.drawTable(table, frame, t);
     this.drawnVersion = table.version;
