@@ -4,9 +4,9 @@
  * with like: an empty map; 20,000 units reporting at 1 Hz on the live-units layer; the same plus
  * 100,000 static objects; the same two with OpenLayers' stock WebGLVectorLayer as the units
  * layer; and the time from a batch's arrival at the renderer to the frame that draws it.
- * Informational rows: a close zoom (many symbols visibly moving, with names), and the live layer
- * drawing every frame in which anything changed (no skipping of frames whose pixels would not
- * change).
+ * Informational rows: a close zoom (many symbols visibly moving, with names) for both layers, and
+ * the live layer drawing every frame in which anything changed (no skipping of frames whose pixels
+ * would not change).
  *
  * The machine is shared, so the scenarios are interleaved over several rounds (a load spike then
  * hits one round of each, not all rounds of one) and each figure is the median over the rounds.
@@ -36,6 +36,7 @@ const SCENARIOS: readonly Scenario[] = [
   { key: 'stock', label: '20,000 units (stock WebGLVectorLayer)', query: 'layer=stock&units=20000', fleet: true },
   { key: 'stockStatic', label: '20,000 units + 100,000 static (stock)', query: 'layer=stock&units=20000&static=100000', fleet: true },
   { key: 'liveClose', label: 'info: live, zoom 16 (~750 units in view, names)', query: 'layer=live&units=20000&zoom=16', fleet: true },
+  { key: 'stockClose', label: 'info: stock, zoom 16', query: 'layer=stock&units=20000&zoom=16', fleet: true },
   { key: 'liveEager', label: 'info: live, drawing every change', query: 'layer=live&units=20000&adaptive=0', fleet: true },
 ];
 

@@ -3,10 +3,11 @@
  * - `layer=none|live|stock`: no units, the live-units layer, or the stock WebGLVectorLayer;
  * - `units=N`: a simulated fleet of N units (started by `qxBench.startFleet()`);
  * - `static=N`: N static objects on the static layer;
- * - `zoom`, `lon`, `lat`: the view; `declutter=0`: draw every unit even when zoomed out;
+ * - `zoom`, `lon`, `lat`: the view; `pan=1`: the view drifts east during measurements;
+ * - live layer switches: `declutter=0` (no clusters), `interp=S` (glide seconds), `flatten=0`
+ *   (transparent canvas, no backdrop), `adaptive=0` (draw every frame in which anything changed);
  * - `mode=console`: the console's own ConsoleMap (stores, click handling) instead of a bench map.
- * Positions reach the layers through the console's store exactly as core pushes do.
- */
+ * Positions reach the layers through the console's store exactly as core pushes do. */
 import i18next from 'i18next';
 import OlMap from 'ol/Map';
 import View from 'ol/View';

@@ -1,13 +1,13 @@
 /**
  * An OpenLayers layer for many moving points (see live-units-renderer.ts for how it draws). Units
- * live in a typed-array table; `setUnit` is a few stores and an O(1) index move, and the next
- * animation frame uploads the table once. Between reports the GPU moves each symbol smoothly
- * toward its latest report, and this layer keeps its own animation loop running only while
- * something moves, so an idle map costs nothing and a busy one never re-renders other layers.
+ * live in a typed-array table; `setUnit` is a few stores and an O(1) index move, never an object
+ * or a feature. Between reports the GPU moves each symbol smoothly toward its latest report. The
+ * layer runs its own animation loop, only while something moves, and draws only the frames whose
+ * pixels change: an idle map costs nothing, a busy one never re-renders the other layers, and a
+ * change that shows at once (a status colour, a unit appearing) is drawn in the next frame.
  *
  * Hover is handled here (the pointer is the layer's business); clicks are the map's: it asks
- * `hitTest(pixel)` and decides what a selected unit means.
- */
+ * `hitTest(pixel)` and decides what a selected unit means. */
 import type { FeatureLike } from 'ol/Feature';
 import type OlMap from 'ol/Map';
 import type { EventsKey } from 'ol/events';

@@ -6,9 +6,9 @@
  *   new view; once every layer has rendered (the map's postrender, same task) the layers beneath
  *   are copied into the backdrop and the units drawn over it, so units never lag a pan.
  * - Units move while the view is still: the layer's animation loop calls `draw` with the view of
- *   the last map render. The map itself is not re-rendered, so the basemap and any number of
- *   static objects cost nothing while units move, and the canvas being opaque (backdrop) spares
- *   the browser from compositing them again either.
+ *   the last map render, and only when the pixels would change (`wantsDraw`). The map itself is
+ *   not re-rendered, so the basemap and any number of static objects cost nothing while units
+ *   move, and the canvas being opaque (backdrop) spares the browser from compositing them again.
  *
  * Transparent mode (no backdrop) is the fallback: layer opacity below 1, or a tainted canvas.
  */
@@ -222,8 +222,9 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     if (this.clustered) d.clusters(frame, table, this.aggregator);
     // The selected and hovered units again, above their neighbours and the clusters.
     const hovered = layer.hovered();
-    const selected = layer.selected() === null ? undefined : table.slotOf(layer.selected() ?? '');
-    for (const id of [hovered === layer.selected() ? null : hovered, layer.selected()]) {
+    const selectedId = layer.selected();
+    const selected = selectedId === null ? undefined : table.slotOf(selectedId);
+    for (const id of [hovered === selectedId ? null : hovered, selectedId]) {
       const s = id === null ? undefined : table.slotOf(id);
       if (s !== undefined && !table.has(s, FLAG_HIDDEN) && table.has(s, FLAG_HOVER | FLAG_SELECTED)) d.raise(table, s);
     }

@@ -2,7 +2,8 @@
  * Raw WebGL 2 for the live-units layer. One canvas, three kinds of draw:
  * - the backdrop: a captured image of the layers beneath, as one unblended quad (opaque mode);
  * - point sprites: the whole unit table with one upload (only when it changed since the last
- *   frame) and one non-instanced draw, then small extra batches (clusters, selected, hovered);
+ *   draw) and one non-instanced draw — or, zoomed in, just the records near the view — then
+ *   small extra batches (clusters, selected, hovered);
  * - text quads from the label atlas.
  *
  * Opaque mode exists for the compositor: a transparent canvas over the basemap makes the browser
