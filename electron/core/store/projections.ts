@@ -2,7 +2,8 @@
  * Projections: how each event changes the tables. Applied in the transaction that appends the
  * event, and again, in order, when the tables are rebuilt from the log.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { statements } from './statements.js';
 import { COMMITTED_STATUSES } from '../../../shared/model.js';
 import type { EventPayloads, EventRecord, EventType } from './events.js';
 import { makeWarningProjectors, WARNING_PROJECTED_TABLES } from '../warnings/projections.js';
@@ -16,17 +17,7 @@ const ACTIVE_ORDER = `SELECT o.id FROM orders o JOIN units u ON u.id = o.unit_id
   ORDER BY o.issued_at DESC LIMIT 1`;
 
 export function makeProjectors(db: Database): Projectors {
-  const cache = new Map<string, Statement>();
-  const stmt = (sql: string): Statement => {
-    let s = cache.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      cache.set(sql, s);
-    }
-    return s;
-  };
-  const run = (sql: string, ...params: unknown[]): void => void stmt(sql).run(...params);
-  const one = (sql: string, ...params: unknown[]): unknown => stmt(sql).pluck().get(...params);
+  const { run, one } = statements(db);
 
   const refreshIncidentStatus = (incidentId: string, at: number): void => {
     // An incident is on scene once any of its units is; this rule never moves it back.

@@ -1,5 +1,6 @@
 /** Read models: rows of the projected tables as the views the API returns. */
 import type { Database, Statement } from 'better-sqlite3';
+import { statements, type Statements } from './statements.js';
 import type {
   AgencyId,
   IncidentStatus,
@@ -137,18 +138,14 @@ const orderFromRow = (r: OrderRow): OrderView => ({
 });
 
 export class Queries {
-  private readonly cache = new Map<string, Statement>();
+  private readonly statements: Statements;
 
-  constructor(private readonly db: Database) {}
+  constructor(db: Database) {
+    this.statements = statements(db);
+  }
 
-  /** Prepared once per SQL text: preparing costs more than running these small queries. */
   private q(sql: string): Statement {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
+    return this.statements.stmt(sql);
   }
 
   units(): UnitView[] {

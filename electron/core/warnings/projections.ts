@@ -4,7 +4,8 @@
  * the appending transaction and again, in order, on a rebuild, so they read nothing but the tables
  * they build and the event itself.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { statements } from '../store/statements.js';
 import { WARNING_SEVERITIES, type WarningSeverity } from '../../../shared/model.js';
 import type { EventRecord } from '../store/events.js';
 
@@ -27,16 +28,7 @@ export type WarningProjectors = { [K in WarningEventType]: (e: EventRecord<K>) =
 const rank = (s: WarningSeverity): number => WARNING_SEVERITIES.indexOf(s);
 
 export function makeWarningProjectors(db: Database): WarningProjectors {
-  const cache = new Map<string, Statement>();
-  const stmt = (sql: string): Statement => {
-    let s = cache.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      cache.set(sql, s);
-    }
-    return s;
-  };
-  const run = (sql: string, ...params: unknown[]): void => void stmt(sql).run(...params);
+  const { stmt, run } = statements(db);
   const area = (a: unknown): string | null => (a === null ? null : JSON.stringify(a));
 
   return {
