@@ -29,7 +29,7 @@ export const API_NAMES = [
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];
 
-export const API_ERROR_CODES = ['bad_request', 'unauthorized', 'not_found', 'conflict', 'internal'] as const;
+export const API_ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export class ApiError extends Error {
@@ -45,6 +45,7 @@ export class ApiError extends Error {
 export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   internal: 500,

@@ -20,6 +20,7 @@ import { REPORT_STATUSES, type ReportView, type SensorView, type WarningView } f
 import { sensorDefSchema } from './schemas/field.js';
 import type { Catalog } from './schemas/catalog.js';
 import type { ApiName } from './api-names.js';
+import type { Role } from './roles.js';
 import { idSchema, latSchema, lonSchema, uuidSchema } from './schemas/common.js';
 
 export * from './api-names.js';
@@ -129,6 +130,8 @@ export interface ApiResults {
 export interface CallContext {
   readonly actor: string;
   readonly consoleId: string;
+  /** What the caller may do and see (shared/roles.ts); checked by the core on every call. */
+  readonly role: Role;
 }
 
 /** The core implements this map; a host turns calls into it. */

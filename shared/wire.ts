@@ -1,6 +1,7 @@
 /** The WebSocket framing of the app API (browser and wall clients). */
 import { z } from 'zod';
 import { API_ERROR_CODES, API_NAMES, type ApiErrorCode, type Push } from './api.js';
+import type { Role } from './roles.js';
 
 export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('auth'), token: z.string().min(1).max(200), actor: z.string().min(1).max(64).optional() }).strict(),
@@ -16,7 +17,7 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 export type ServerMessage =
-  | { readonly t: 'ready'; readonly consoleId: string; readonly actor: string }
+  | { readonly t: 'ready'; readonly consoleId: string; readonly actor: string; readonly role: Role }
   | { readonly t: 'result'; readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly t: 'result'; readonly id: number; readonly ok: false; readonly error: { code: ApiErrorCode; message: string } }
   | { readonly t: 'push'; readonly push: Push }

@@ -19,6 +19,7 @@ import { FieldRouter } from './field/router.js';
 import { Outbox } from './field/outbox.js';
 import { UnitTracker } from './field/units.js';
 import { loadCatalog, loadRoadGraph, loadRoster } from './resources.js';
+import { can, permissionFor } from '../../shared/roles.js';
 import { DEFAULT_RECOMMEND_OPTIONS } from '../../shared/domain/recommend.js';
 import { Queries } from './store/queries.js';
 import { Store } from './store/store.js';
@@ -203,6 +204,11 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
         const reason = describeZodError(parsed.error);
         diagnostics.reject(source, name, reason);
         throw new ApiError('bad_request', reason);
+      }
+      const needs = permissionFor(name);
+      if (!can(ctx.role, needs)) {
+        diagnostics.reject(source, name, `role ${ctx.role} may not ${needs}`);
+        throw new ApiError('forbidden', `the ${ctx.role} role may not call ${name} (needs ${needs})`);
       }
       const handler = handlers[name] as (i: unknown, c: CallContext) => Promise<unknown>;
       try {

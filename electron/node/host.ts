@@ -7,7 +7,7 @@ import { generateToken } from '../web/auth.js';
 import { startWebHost, type WebHost } from '../web/server.js';
 import { appRoot, parseHostOptions, USAGE, UsageError, type HostOptions } from './options.js';
 
-export async function runWebHost(opts: HostOptions): Promise<{ core: Core; web: WebHost; token: string }> {
+export async function runWebHost(opts: HostOptions): Promise<{ core: Core; web: WebHost; token: string; wallToken: string }> {
   const root = appRoot();
   const core = await startCore({
     dataDir: opts.dataDir,
@@ -21,9 +21,10 @@ export async function runWebHost(opts: HostOptions): Promise<{ core: Core; web: 
     ackTimeoutMs: opts.ackTimeoutMs,
   });
   const token = opts.token ?? generateToken();
+  const wallToken = opts.wallToken ?? generateToken();
   try {
-    const web = await startWebHost({ core, token, host: opts.host, port: opts.port, rendererDir: join(root, 'dist', 'renderer') });
-    return { core, web, token };
+    const web = await startWebHost({ core, token, wallToken, host: opts.host, port: opts.port, rendererDir: join(root, 'dist', 'renderer') });
+    return { core, web, token, wallToken };
   } catch (e) {
     await core.close();
     throw e;
@@ -52,11 +53,12 @@ export async function serveWeb(argv: readonly string[]): Promise<void> {
     else console.error('quanxiang: failed to start:', e);
     process.exit(1);
   }
-  const { core, web, token } = started;
+  const { core, web, token, wallToken } = started;
   const link = core.link();
   console.log(`Quanxiang console ${core.consoleId} is running.`);
   console.log(`  Open:   ${web.url}/#token=${token}`);
   console.log(`  Token:  ${token}  (REST: Authorization: Bearer <token>)`);
+  console.log(`  Wall:   ${web.url}/#token=${wallToken}  (read-only wall token)`);
   console.log(`  Broker: ${link.broker}${link.embedded ? ' (embedded)' : ''}`);
   console.log(`  Data:   ${opts.dataDir}`);
   let stopping = false;

@@ -17,6 +17,8 @@ export interface HostOptions {
   readonly rosterFile: string | undefined;
   readonly sensorsFile: string | undefined;
   readonly token: string | undefined;
+  /** Read-only token for wall screens (role wall). */
+  readonly wallToken: string | undefined;
   readonly consoleId: string;
   readonly ackTimeoutMs: number;
 }
@@ -42,6 +44,7 @@ export const USAGE = `Options:
   --roster FILE     unit roster CSV (default resources/roster/training-city.csv)
   --sensors FILE    sensor registry CSV (default resources/sensors/training-city.csv)
   --token TOKEN     API token (default $QX_TOKEN, else a new one printed at start)
+  --wall-token TOKEN  read-only token for wall screens (default $QX_WALL_TOKEN, else a new one)
   --console-id ID   this console's id in the event log (default the host name)
   --ack-timeout S   seconds before an unanswered order is flagged "no answer" (default 30)`;
 
@@ -73,6 +76,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
         roster: { type: 'string' },
         sensors: { type: 'string' },
         token: { type: 'string' },
+        'wall-token': { type: 'string' },
         'console-id': { type: 'string' },
         'ack-timeout': { type: 'string' },
       },
@@ -86,6 +90,9 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   const broker = brokerSettings(values, env);
   const token = values.token ?? env.QX_TOKEN;
   if (token !== undefined && !/^[A-Za-z0-9._~+/=-]{8,200}$/.test(token)) throw new UsageError('the token must be 8–200 URL-safe characters');
+  const wallToken = values['wall-token'] ?? env.QX_WALL_TOKEN;
+  if (wallToken !== undefined && !/^[A-Za-z0-9._~+/=-]{8,200}$/.test(wallToken)) throw new UsageError('the wall token must be 8–200 URL-safe characters');
+  if (wallToken !== undefined && wallToken === token) throw new UsageError('the wall token must differ from the console token');
   const consoleId = (values['console-id'] ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'console';
   return {
     port: int('port', values.port, 8080, 0, 65535),
@@ -97,6 +104,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     rosterFile: values.roster === undefined ? undefined : resolve(values.roster),
     sensorsFile: values.sensors === undefined ? undefined : resolve(values.sensors),
     token,
+    wallToken,
     consoleId,
     ackTimeoutMs: int('ack-timeout', values['ack-timeout'], 30, 1, 3600) * 1000,
   };

@@ -2,6 +2,7 @@
  * The app API over Electron IPC: one invoke channel per method (qx:<name>), and pushes sent to
  * every window on qx:push. Handlers never throw (see envelope.ts).
  */
+import type { Role } from '../../shared/roles.js';
 import { userInfo } from 'node:os';
 import { ApiError, API_NAMES, IPC_PUSH, ipcChannel, type CallContext, type Push } from '../../shared/api.js';
 import type { Core } from '../core/core.js';
@@ -34,8 +35,8 @@ export function osActor(): string {
  * Registers a handler for every API method; returns a function removing them all.
  * Only frames on app://console may call: a page that somehow got into a window cannot.
  */
-export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, actor: string = osActor()): () => void {
-  const ctx: CallContext = { actor, consoleId: core.consoleId };
+export function registerIpc(ipcMain: IpcMainLike, core: IpcCore, actor: string = osActor(), role: Role = 'supervisor'): () => void {
+  const ctx: CallContext = { actor, consoleId: core.consoleId, role };
   for (const name of API_NAMES) {
     ipcMain.handle(ipcChannel(name), async (event, input) => {
       const url = event.senderFrame?.url ?? '';

@@ -11,12 +11,16 @@ import { describeZodError, parseJsonStrict } from '../../shared/schemas/common.j
 import { clientMessageSchema, WS_CLOSE_UNAUTHORIZED, type ServerMessage } from '../../shared/wire.js';
 import type { Core } from '../core/core.js';
 import { bearer, tokenMatches } from './auth.js';
+import type { Role } from '../../shared/roles.js';
 import { handleRest, sendJson } from './rest.js';
 import { resolveStatic, securityHeaders, sendFile } from './static.js';
 
 export interface WebHostOptions {
   readonly core: Core;
+  /** The console token: full rights (supervisor). */
   readonly token: string;
+  /** A read-only token for wall screens and wall controllers (role `wall`); none when absent. */
+  readonly wallToken?: string;
   readonly host: string;
   readonly port: number;
   /** Folder of the built renderer (index.html and assets/). */
@@ -33,23 +37,31 @@ const MAX_WS_MESSAGE = 256 * 1024;
 /** A client that falls this far behind gets no unit batches until it catches up. */
 const MAX_BUFFERED = 8 * 1024 * 1024;
 
+/** The role a presented token grants, or null when it matches none. */
+export function roleForToken(opts: Pick<WebHostOptions, 'token' | 'wallToken'>, given: string | null | undefined): Role | null {
+  if (tokenMatches(opts.token, given)) return 'supervisor';
+  if (opts.wallToken !== undefined && tokenMatches(opts.wallToken, given)) return 'wall';
+  return null;
+}
+
 function peer(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
-  const { core, token } = opts;
+  const { core } = opts;
   const server: Server = createServer((req, res) => {
     securityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://host');
     const path = url.pathname;
     if (path.startsWith('/api/')) {
-      if (!tokenMatches(token, bearer(req.headers.authorization))) {
+      const role = roleForToken(opts, bearer(req.headers.authorization));
+      if (!role) {
         core.diagnostics.reject('rest', `${req.method ?? ''} ${path}`, 'missing or wrong token');
         sendJson(res, 401, { error: 'missing or wrong token: send Authorization: Bearer <token>', code: 'unauthorized' });
         return;
       }
-      const ctx: CallContext = { actor: `rest@${peer(req)}`, consoleId: core.consoleId };
+      const ctx: CallContext = { actor: `rest@${peer(req)}`, consoleId: core.consoleId, role };
       void handleRest(core, req, res, path, ctx);
       return;
     }
@@ -75,7 +87,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(core, token, ws, peer(req)));
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(core, opts, ws, peer(req)));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -99,7 +111,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function serveSocket(core: Core, token: string, ws: WebSocket, from: string): void {
+function serveSocket(core: Core, tokens: Pick<WebHostOptions, 'token' | 'wallToken'>, ws: WebSocket, from: string): void {
   let ctx: CallContext | null = null;
   let unsubscribe: (() => void) | null = null;
   const send = (m: ServerMessage): void => {
@@ -119,15 +131,16 @@ function serveSocket(core: Core, token: string, ws: WebSocket, from: string): vo
       return;
     }
     if (msg.t === 'auth') {
-      if (!tokenMatches(token, msg.token)) {
+      const role = roleForToken(tokens, msg.token);
+      if (!role) {
         core.diagnostics.reject('ws', from, 'missing or wrong token');
         send({ t: 'denied', reason: 'wrong token' });
         ws.close(WS_CLOSE_UNAUTHORIZED, 'wrong token');
         return;
       }
       clearTimeout(loginTimer);
-      ctx = { actor: msg.actor ?? 'dispatcher', consoleId: `${core.consoleId}/web@${from}` };
-      send({ t: 'ready', consoleId: core.consoleId, actor: ctx.actor });
+      ctx = { actor: msg.actor ?? (role === 'wall' ? 'wall' : 'dispatcher'), consoleId: `${core.consoleId}/web@${from}`, role };
+      send({ t: 'ready', consoleId: core.consoleId, actor: ctx.actor, role });
       unsubscribe ??= core.subscribe((p: Push) => {
         if (p.kind === 'units' && ws.bufferedAmount > MAX_BUFFERED) return;
         send({ t: 'push', push: p });

@@ -26,7 +26,7 @@ let browser: TestBrowser;
 beforeEach(async () => {
   console_ = await startConsole();
   // Every rostered unit gets a simulated device at its roster position.
-  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e' });
+  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e', role: 'supervisor' as const });
   const units = snapshot.units.flatMap((u) => (u.lat !== null && u.lon !== null ? [{ id: u.id, lat: u.lat, lon: u.lon }] : []));
   sim = startSimulator({ brokerUrl: console_.brokerUrl, units, ackDelayMs: 300 });
   await sim.ready;

@@ -27,7 +27,7 @@ let browser: TestBrowser;
 
 beforeAll(async () => {
   console_ = await startConsole();
-  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e' });
+  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e', role: 'supervisor' as const });
   const units = snapshot.units.flatMap((u) => (u.lat !== null && u.lon !== null ? [{ id: u.id, lat: u.lat, lon: u.lon }] : []));
   // Units stay on scene for the whole test: the board must show them committed.
   sim = startSimulator({ brokerUrl: console_.brokerUrl, units, ackDelayMs: 300, enRouteDelayMs: 500, onSceneMs: 10 * 60_000 });

@@ -16,7 +16,7 @@ let browser: TestBrowser;
 
 beforeAll(async () => {
   console_ = await startConsole();
-  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e' });
+  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e', role: 'supervisor' as const });
   const units = snapshot.units.flatMap((u) => (u.lat !== null && u.lon !== null ? [{ id: u.id, lat: u.lat, lon: u.lon }] : []));
   sim = startSimulator({ brokerUrl: console_.brokerUrl, units, ackDelayMs: 200 });
   await sim.ready;

@@ -24,7 +24,7 @@ const refusing = new Set<string>();
 
 beforeAll(async () => {
   console_ = await startConsole();
-  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e' });
+  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e', role: 'supervisor' as const });
   const units = snapshot.units.flatMap((u) => (u.lat !== null && u.lon !== null ? [{ id: u.id, lat: u.lat, lon: u.lon }] : []));
   sim = startSimulator({ brokerUrl: console_.brokerUrl, units, ackDelayMs: 300, enRouteDelayMs: 500, onSceneMs: 10 * 60_000, refuse: (id) => refusing.has(id) });
   await sim.ready;
@@ -130,7 +130,7 @@ describe('incident lifecycle', () => {
     // The board: every unit still on #1 set available (click, then 1 in the status picker).
     await page.keyboard.press('b');
     await app.board.waitFor();
-    const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e' });
+    const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e', role: 'supervisor' as const });
     const assigned = snapshot.units.filter((u) => u.incidentId === incidentId).map((u) => u.id);
     expect(assigned.length).toBeGreaterThan(5);
     for (const id of assigned) {

@@ -110,7 +110,7 @@ describe('bad input', () => {
     const noAnswer = nextPush(core, (p) => p.kind === 'order' && p.order.state === 'no_answer' && p.order.unitId === 'E-203', 5_000);
     expect((await call('POST', `/api/incidents/${id}/dispatch`, JSON.stringify({ unitIds: ['E-203'] }))).status).toBe(200);
     await noAnswer;
-    const unit = (await core.handlers['session.snapshot']({}, { actor: 't', consoleId: 't' })).units.find((u) => u.id === 'E-203');
+    const unit = (await core.handlers['session.snapshot']({}, { actor: 't', consoleId: 't', role: 'supervisor' as const })).units.find((u) => u.id === 'E-203');
     expect(unit?.incidentId).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ import { makeTestPki } from '../helpers/tls';
 
 const CONSOLE_USER = 'quanxiang-console';
 const USERS = { [CONSOLE_USER]: 'console-secret-7f3a', 'F-101': 'pw-f101', 'F-102': 'pw-f102' };
-const ctx = { actor: 'dispatcher', consoleId: 'sec' };
+const ctx = { actor: 'dispatcher', consoleId: 'sec', role: 'supervisor' as const };
 
 let m: ShippedMosquitto;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import type { ApiInput, ApiName, ApiResults } from '../../shared/api';
 import type { OrderView } from '../../shared/model';
 import { nextPush, startTestCore, untilState } from '../helpers/core';
 
-const ctx = { actor: 'dispatcher-li', consoleId: 'ws-3' };
+const ctx = { actor: 'dispatcher-li', consoleId: 'ws-3', role: 'supervisor' as const };
 let core: Core;
 let sim: Simulator;
 /** Units that refuse every order, and units that never answer (no device). */

@@ -11,7 +11,7 @@ beforeAll(async () => {
   core = await startTestCore({ sensorsFile: join(RESOURCES, 'sensors/training-city.csv') });
 });
 afterAll(async () => core.close());
-const who = { actor: 'li.wei', consoleId: 'test-console' };
+const who = { actor: 'li.wei', consoleId: 'test-console', role: 'supervisor' as const };
 
 describe('field intake over MQTT', () => {
   it('raises a warning from a reading, takes a report and a CAP alert, counts rejections', async () => {

@@ -78,9 +78,9 @@ describe('fuzz', () => {
     // The console is unharmed: a dispatch goes out and a device acknowledges it.
     const sim = startSimulator({ brokerUrl: core.link().broker, units: [{ id: 'E-205', lat: 31.1, lon: 104.4 }], ackDelayMs: 5, progress: false });
     await sim.ready;
-    const { incident } = (await core.call('incidents.create', { type: 'medical', lat: 31.1, lon: 104.4 }, { actor: 't', consoleId: 't' }, 'test')) as { incident: { id: string } };
+    const { incident } = (await core.call('incidents.create', { type: 'medical', lat: 31.1, lon: 104.4 }, { actor: 't', consoleId: 't', role: 'supervisor' as const }, 'test')) as { incident: { id: string } };
     const acked = nextPush(core, (p) => p.kind === 'order' && p.order.unitId === 'E-205' && p.order.state === 'acknowledged');
-    await core.call('incidents.dispatch', { incidentId: incident.id, unitIds: ['E-205'] }, { actor: 't', consoleId: 't' }, 'test');
+    await core.call('incidents.dispatch', { incidentId: incident.id, unitIds: ['E-205'] }, { actor: 't', consoleId: 't', role: 'supervisor' as const }, 'test');
     await acked;
     await sim.close();
   });

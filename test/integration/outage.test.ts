@@ -17,7 +17,7 @@ import { cliArgs, startMosquittoShipped, startSub, type MosquittoSub } from '../
 
 const USERS = { 'quanxiang-console': 'console-secret-91c2', 'F-101': 'pw-f101' };
 const POLICY: BackoffPolicy = { baseMs: 200, capMs: 1600 };
-const ctx = { actor: 'dispatcher', consoleId: 'outage' };
+const ctx = { actor: 'dispatcher', consoleId: 'outage', role: 'supervisor' as const };
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

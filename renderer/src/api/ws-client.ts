@@ -3,6 +3,7 @@
  * with backoff, and tells the app when it is (re)connected so it can reload its snapshot.
  */
 import { API_NAMES, ApiError, type ApiName, type ClientApi, type Push, type QxBridge } from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
 import type { ServerMessage } from '../../../shared/wire';
 
 export type ConnectionState = 'connecting' | 'ready' | 'closed' | 'denied';
@@ -13,6 +14,9 @@ interface Pending {
 }
 
 export class WsClient implements QxBridge {
+  /** What the core said this token may do (known once ready). */
+  role: Role | null = null;
+
   readonly api: ClientApi;
   private ws: WebSocket | null = null;
   private nextId = 1;
@@ -96,6 +100,7 @@ export class WsClient implements QxBridge {
     switch (m.t) {
       case 'ready':
         this.retry = 0;
+        this.role = m.role;
         this.setState('ready');
         break;
       case 'denied':

@@ -48,7 +48,7 @@ describe('registerIpc', () => {
       // The reply must survive IPC's structured clone unchanged.
       expect(structuredClone(reply)).toEqual(reply);
     }
-    expect(calls).toEqual(API_NAMES.map((name) => ({ name, input: { n: name }, ctx: { actor: 'li.wei', consoleId: 'hall-1' }, source: 'ipc' })));
+    expect(calls).toEqual(API_NAMES.map((name) => ({ name, input: { n: name }, ctx: { actor: 'li.wei', consoleId: 'hall-1', role: 'supervisor' as const }, source: 'ipc' })));
   });
 
   it('returns ApiErrors as an envelope the preload turns back into the same ApiError', async () => {

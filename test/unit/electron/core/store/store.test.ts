@@ -3,7 +3,7 @@ import { Queries } from '../../../../../electron/core/store/queries';
 import { Store } from '../../../../../electron/core/store/store';
 import { parseHlc } from '../../../../../shared/hlc';
 
-const who = { actor: 'alice', consoleId: 'ws-1' };
+const who = { actor: 'alice', consoleId: 'ws-1', role: 'supervisor' as const };
 const unit = { id: 'F-101', name: '水罐车1', agency: 'fire' as const, type: 'engine', station: 'ST-1', lat: 31.1, lon: 104.4 };
 const incident = { id: '00000000-0000-4000-8000-000000000001', number: 1, type: 'structure_fire', priority: 1, lat: 31, lon: 104, address: 'A', summary: '' };
 

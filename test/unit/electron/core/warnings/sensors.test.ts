@@ -122,7 +122,7 @@ describe('sensor readings', () => {
     svc.ack(id, dispatcher);
     svc.reading('WL-01', level(5.5, T0 + 2));
     expect(svc.queries.warning(id)).toMatchObject({ severity: 'severe', acknowledgedBy: null });
-    svc.ack(id, { actor: 'zhang.min', consoleId: 'ws-2' });
+    svc.ack(id, { actor: 'zhang.min', consoleId: 'ws-2', role: 'supervisor' as const });
     svc.reading('WL-01', level(4.5, T0 + 3));
     expect(svc.queries.warning(id)).toMatchObject({ severity: 'moderate', acknowledgedBy: 'zhang.min' });
   });

@@ -6,7 +6,7 @@ import { Store } from '../../../../../electron/core/store/store';
 import { WarningService, type WarningServiceOptions } from '../../../../../electron/core/warnings/warnings';
 
 export const T0 = Date.UTC(2026, 6, 1, 0, 0, 0);
-export const dispatcher = { actor: 'li.wei', consoleId: 'ws-1' };
+export const dispatcher = { actor: 'li.wei', consoleId: 'ws-1', role: 'supervisor' as const };
 
 export const gauge: SensorDef = { id: 'WL-01', name: '滨江一段水位站', kind: 'water_level', lat: 31.1154, lon: 104.357, unit: 'm', warning: 4, alarm: 5 };
 

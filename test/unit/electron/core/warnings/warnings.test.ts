@@ -13,7 +13,7 @@ const content = (severity: WarningContent['severity'], title = '测试'): Warnin
   effectiveAt: T0,
   expiresAt: null,
 });
-const system = { actor: 'system', consoleId: 'ws-1' };
+const system = { actor: 'system', consoleId: 'ws-1', role: 'supervisor' as const };
 
 describe('warnings API', () => {
   it('declares its six methods in both halves of the contract', () => {
@@ -30,7 +30,7 @@ describe('warnings API', () => {
     const w = await svc.handlers['warnings.ack'](input, dispatcher);
     expect(w).toMatchObject({ id, acknowledgedBy: 'li.wei', acknowledgedAt: T0 });
     // A second click, or a second dispatcher, changes nothing.
-    expect(await svc.handlers['warnings.ack']({ warningId: id }, { actor: 'zhang.min', consoleId: 'ws-2' })).toMatchObject({ acknowledgedBy: 'li.wei' });
+    expect(await svc.handlers['warnings.ack']({ warningId: id }, { actor: 'zhang.min', consoleId: 'ws-2', role: 'supervisor' as const })).toMatchObject({ acknowledgedBy: 'li.wei' });
     expect(eventTypes()).toEqual(['warning.raised', 'warning.acknowledged']);
     expect(store.events()[1]).toMatchObject({ actor: 'li.wei', console: 'ws-1', payload: { warningId: id } });
     expect(pushedWarnings().map((p) => p.acknowledgedBy)).toEqual([null, 'li.wei']);
