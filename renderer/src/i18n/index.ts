@@ -5,8 +5,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Localized } from '../../../shared/model';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { RESOURCES } from './resources';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -20,7 +19,7 @@ export function storedLanguage(storage: Pick<Storage, 'getItem'>): Language {
 export function initI18n(storage: Storage): typeof i18next {
   const lng = storedLanguage(storage);
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: RESOURCES['zh-CN'] }, en: { translation: RESOURCES.en } },
     lng,
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },

@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusWarning } from '../../../shared/domain/status-board';
 import { DISPOSITIONS, INCIDENT_STATUSES, REPORT_CHANNELS, UNIT_STATUSES, WARNING_SEVERITIES, WARNING_SOURCES } from '../../../shared/model';
-import en from '../../../renderer/src/i18n/en.json';
-import zh from '../../../renderer/src/i18n/zh-CN.json';
+import { RESOURCES } from '../../../renderer/src/i18n/resources';
+
+const en = RESOURCES.en;
+const zh = RESOURCES['zh-CN'];
 import { VERBS, type CommandError } from '../../../renderer/src/lib/command';
 import { eventKey, type OrderStepKey, type ResponseTime } from '../../../renderer/src/lib/lifecycle';
 import { PLACE_KINDS } from '../../../renderer/src/lib/places';
@@ -26,7 +28,7 @@ const families: Record<string, readonly string[]> = {
   usage: [...COMMAND_HELP, ...VERBS].map((v) => `cmd.usage.${v}`),
   what: COMMAND_HELP.map((v) => `cmd.what.${v}`),
   errors: (['empty', 'unknown', 'usage', 'incident', 'status', 'disposition', 'type', 'reason', 'location'] satisfies CommandError['key'][]).map((k) => `cmd.err.${k}`),
-  apiErrors: ['bad_request', 'unauthorized', 'not_found', 'conflict', 'internal'].map((c) => `errors.${c}`),
+  apiErrors: ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'internal'].map((c) => `errors.${c}`),
   events: [
     'incident.created',
     'incident.dispatched',

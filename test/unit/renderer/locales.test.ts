@@ -6,8 +6,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_STATUSES, ORDER_STATES, UNIT_STATUSES } from '../../../shared/model';
-import en from '../../../renderer/src/i18n/en.json';
-import zh from '../../../renderer/src/i18n/zh-CN.json';
+import { RESOURCES } from '../../../renderer/src/i18n/resources';
+
+const en = RESOURCES.en;
+const zh = RESOURCES['zh-CN'];
 
 type Tree = { readonly [k: string]: string | Tree };
 

@@ -1,0 +1,12 @@
+/**
+ * Every translation, both languages. The console's base texts are in en.json / zh-CN.json; each
+ * feature (case desk, panorama and wall, drills) keeps its own pair of files, merged here under its
+ * own top-level key so that features never edit each other's texts.
+ */
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const RESOURCES = {
+  'zh-CN': { ...zhCN },
+  en: { ...en },
+};
