@@ -7,9 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../electron/sim/simulator';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { startConsole, type TestConsole } from '../helpers/console';
+import type { Simulator } from '../../electron/sim/simulator';
+import type { TestBrowser } from '../helpers/browser';
+import type { TestConsole } from '../helpers/console';
+import { startFieldConsole, type FieldConsole } from '../helpers/field-console';
 import { ConsolePage } from './pages/console-page';
 import { guardPage, type PageGuard } from './pages/page-guard';
 
@@ -19,25 +20,17 @@ const FIRE_AT = { lat: 31.1445, lon: 104.4035 };
 /** structure_fire, level 1: engine ×2, ladder, ambulance, traffic patrol. */
 const PLAN_UNITS = 5;
 
+let field: FieldConsole;
 let console_: TestConsole;
 let sim: Simulator;
 let browser: TestBrowser;
 
 beforeEach(async () => {
-  console_ = await startConsole();
-  // Every rostered unit gets a simulated device at its roster position.
-  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e', role: 'supervisor' as const });
-  const units = snapshot.units.flatMap((u) => (u.lat !== null && u.lon !== null ? [{ id: u.id, lat: u.lat, lon: u.lon }] : []));
-  sim = startSimulator({ brokerUrl: console_.brokerUrl, units, ackDelayMs: 300 });
-  await sim.ready;
-  browser = await launchBrowser();
+  field = await startFieldConsole({ ackDelayMs: 300 });
+  ({ console: console_, sim, browser } = field);
 });
 
-afterEach(async () => {
-  await browser.close();
-  await sim.close();
-  await console_.close();
-});
+afterEach(() => field.close());
 
 const cases = [
   { lang: 'zh-CN', acknowledged: '已确认', dispatch: '调派', screenshot: 'console-zh.png' },

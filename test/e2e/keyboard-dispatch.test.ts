@@ -8,9 +8,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../electron/sim/simulator';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { startConsole, type TestConsole } from '../helpers/console';
+import type { Simulator } from '../../electron/sim/simulator';
+import type { TestBrowser } from '../helpers/browser';
+import type { TestConsole } from '../helpers/console';
+import { startFieldConsole, type FieldConsole } from '../helpers/field-console';
 import { ConsolePage } from './pages/console-page';
 import { guardPage } from './pages/page-guard';
 
@@ -21,25 +22,17 @@ const DISPATCHER = '张伟';
 /** A block by 城东消防站 (Chengdong fire station), found by typing part of its name. */
 const PLACE = { typed: '蓝湾新', name: '蓝湾新村' };
 
+let field: FieldConsole;
 let console_: TestConsole;
 let sim: Simulator;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  console_ = await startConsole();
-  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e', role: 'supervisor' as const });
-  const units = snapshot.units.flatMap((u) => (u.lat !== null && u.lon !== null ? [{ id: u.id, lat: u.lat, lon: u.lon }] : []));
-  // Units stay on scene for the whole test: the board must show them committed.
-  sim = startSimulator({ brokerUrl: console_.brokerUrl, units, ackDelayMs: 300, enRouteDelayMs: 500, onSceneMs: 10 * 60_000 });
-  await sim.ready;
-  browser = await launchBrowser();
+  field = await startFieldConsole({ ackDelayMs: 300, enRouteDelayMs: 500, onSceneMs: 10 * 60_000 });
+  ({ console: console_, sim, browser } = field);
 });
 
-afterAll(async () => {
-  await browser.close();
-  await sim.close();
-  await console_.close();
-});
+afterAll(() => field.close());
 
 describe('keyboard-only dispatch', () => {
   it('takes a structure fire from the call to five acknowledged orders without the mouse', async () => {

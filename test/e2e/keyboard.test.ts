@@ -4,30 +4,22 @@
  * and Escape closes the panel.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../electron/sim/simulator';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { startConsole, type TestConsole } from '../helpers/console';
+import type { TestBrowser } from '../helpers/browser';
+import type { TestConsole } from '../helpers/console';
+import { startFieldConsole, type FieldConsole } from '../helpers/field-console';
 import { ConsolePage } from './pages/console-page';
 import { guardPage } from './pages/page-guard';
 
+let field: FieldConsole;
 let console_: TestConsole;
-let sim: Simulator;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  console_ = await startConsole();
-  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e', role: 'supervisor' as const });
-  const units = snapshot.units.flatMap((u) => (u.lat !== null && u.lon !== null ? [{ id: u.id, lat: u.lat, lon: u.lon }] : []));
-  sim = startSimulator({ brokerUrl: console_.brokerUrl, units, ackDelayMs: 200 });
-  await sim.ready;
-  browser = await launchBrowser();
+  field = await startFieldConsole({ ackDelayMs: 200 });
+  ({ console: console_, browser } = field);
 });
 
-afterAll(async () => {
-  await browser.close();
-  await sim.close();
-  await console_.close();
-});
+afterAll(() => field.close());
 
 describe('keyboard', () => {
   it('takes a medical call with N, Enter, Enter', async () => {

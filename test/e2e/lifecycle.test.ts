@@ -7,35 +7,27 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../electron/sim/simulator';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { startConsole, type TestConsole } from '../helpers/console';
+import type { TestBrowser } from '../helpers/browser';
+import type { TestConsole } from '../helpers/console';
+import { startFieldConsole, type FieldConsole } from '../helpers/field-console';
 import { ConsolePage } from './pages/console-page';
 import { guardPage } from './pages/page-guard';
 
 const RESULTS = join(import.meta.dirname, '../../test-results');
 const FINAL = new Set(['acknowledged', 'refused', 'no_answer', 'cancelled']);
 
+let field: FieldConsole;
 let console_: TestConsole;
-let sim: Simulator;
 let browser: TestBrowser;
 /** Units whose simulated device refuses every order. */
 const refusing = new Set<string>();
 
 beforeAll(async () => {
-  console_ = await startConsole();
-  const snapshot = await console_.core.handlers['session.snapshot']({}, { actor: 'e2e', consoleId: 'e2e', role: 'supervisor' as const });
-  const units = snapshot.units.flatMap((u) => (u.lat !== null && u.lon !== null ? [{ id: u.id, lat: u.lat, lon: u.lon }] : []));
-  sim = startSimulator({ brokerUrl: console_.brokerUrl, units, ackDelayMs: 300, enRouteDelayMs: 500, onSceneMs: 10 * 60_000, refuse: (id) => refusing.has(id) });
-  await sim.ready;
-  browser = await launchBrowser({ height: 1200 });
+  field = await startFieldConsole({ ackDelayMs: 300, enRouteDelayMs: 500, onSceneMs: 10 * 60_000, refuse: (id) => refusing.has(id) }, { height: 1200 });
+  ({ console: console_, browser } = field);
 });
 
-afterAll(async () => {
-  await browser.close();
-  await sim.close();
-  await console_.close();
-});
+afterAll(() => field.close());
 
 describe('incident lifecycle', () => {
   it('swaps, replaces a refusal, escalates, and closes only once no unit is assigned', async () => {

@@ -2,16 +2,16 @@
  * Field sensors as small squares coloured by their level (normal, warning, alarm), with the last
  * reading under each at close zoom. Canvas, cached styles: a few dozen fixed points.
  */
-import Feature, { type FeatureLike } from 'ol/Feature';
-import Point from 'ol/geom/Point';
-import VectorLayer from 'ol/layer/Vector';
-import { fromLonLat } from 'ol/proj';
-import VectorSource from 'ol/source/Vector';
+import type Feature from 'ol/Feature';
+import type { FeatureLike } from 'ol/Feature';
+import type Point from 'ol/geom/Point';
+import type VectorLayer from 'ol/layer/Vector';
 import { Fill, RegularShape, Stroke, Style, Text } from 'ol/style';
 import type { SensorLevel, SensorView } from '../../../shared/model';
 import { reading } from '../lib/format';
 import type { ConsoleStore } from '../store/console-store';
 import { LABEL_FONT_FAMILY, MAP_BACKGROUND, SENSOR_LEVEL_COLOURS } from './palette';
+import { createPointLayer } from './point-layer';
 
 /** Readings show from zoom 15 on (metres per pixel of the view). */
 export const SENSOR_LABEL_RESOLUTION = 5;
@@ -56,7 +56,6 @@ function label(level: SensorLevel, text: string): Style {
 }
 
 export function createSensorsLayer(store: ConsoleStore, onCount: (n: number) => void): { layer: VectorLayer; dispose(): void } {
-  const source = new VectorSource<Feature<Point>>();
   const style = (f: FeatureLike, resolution: number): Style | Style[] | undefined => {
     const level = f.get('level') as SensorLevel;
     const text = f.get('reading') as string | null;
@@ -64,39 +63,9 @@ export function createSensorsLayer(store: ConsoleStore, onCount: (n: number) => 
     if (!symbol || resolution > SENSOR_LABEL_RESOLUTION || !text) return symbol;
     return [symbol, label(level, text)];
   };
-  const layer = new VectorLayer({ source, style, zIndex: 12, updateWhileAnimating: true, updateWhileInteracting: true });
-
-  const features = new Map<string, Feature<Point>>();
-  let sensors: ReadonlyMap<string, SensorView> | null = null;
-  const sync = (): void => {
-    const next = store.getState().sensors;
-    if (next === sensors) return;
-    sensors = next;
-    for (const [id, f] of features)
-      if (!next.has(id)) {
-        source.removeFeature(f);
-        features.delete(id);
-      }
-    for (const s of next.values()) {
-      let f = features.get(s.id);
-      if (!f) {
-        f = new Feature(new Point(fromLonLat([s.lon, s.lat])));
-        f.setId(s.id);
-        features.set(s.id, f);
-        source.addFeature(f);
-      } else if (f.get('lat') !== s.lat || f.get('lon') !== s.lon) f.getGeometry()?.setCoordinates(fromLonLat([s.lon, s.lat]));
-      const text = s.lastValue === null ? null : reading(s.lastValue, s.unit);
-      if (f.get('level') !== s.level || f.get('reading') !== text) f.setProperties({ level: s.level, reading: text, lat: s.lat, lon: s.lon });
-    }
-    onCount(features.size);
+  const decorate = (f: Feature<Point>, s: SensorView): void => {
+    const text = s.lastValue === null ? null : reading(s.lastValue, s.unit);
+    if (f.get('level') !== s.level || f.get('reading') !== text) f.setProperties({ level: s.level, reading: text });
   };
-  const off = store.subscribe(sync);
-  sync();
-  return {
-    layer,
-    dispose: () => {
-      off();
-      layer.dispose();
-    },
-  };
+  return createPointLayer(store, { select: (d) => d.sensors, style, zIndex: 12, decorate, onCount });
 }
