@@ -24,6 +24,7 @@ import { DEFAULT_RECOMMEND_OPTIONS } from '../../shared/domain/recommend.js';
 import { Queries } from './store/queries.js';
 import { Store } from './store/store.js';
 import { WarningService } from './warnings/warnings.js';
+import { CaseService } from './cases/service.js';
 
 export interface CoreConfig {
   /** Folder for quanxiang.db; ':memory:' for a throwaway store. */
@@ -155,6 +156,8 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
   const timeoutTimer = setInterval(() => orders.checkTimeouts(), 1000);
   const expiryTimer = setInterval(() => warnings.checkExpiry(), 30_000);
 
+  const cases = new CaseService();
+
   const handlers: ApiHandlers = {
     'session.snapshot': async () => ({
       consoleId: cfg.consoleId,
@@ -187,6 +190,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     'units.reassign': async (input, ctx) => lifecycle.reassign(input, ctx),
     'diagnostics.get': async () => diagnostics.view(),
     ...warnings.handlers,
+    ...cases.handlers,
   };
 
   return {
