@@ -58,7 +58,7 @@ import {
 
 const caseId = uuidSchema;
 const reason = z.string().trim().min(1, 'a reason is required').max(500);
-const categoryId = z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a category id');
+const categoryId = z.string().regex(/^[a-z0-9_.]{1,64}$/, 'must be a category id (a–z 0–9 _ .)');
 const bodyId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a body id');
 const epochMs = z.number().int().min(0).max(4_102_444_800_000);
 const period = { from: epochMs, to: epochMs, district: z.string().max(64).optional(), bodyId: bodyId.optional() };
