@@ -41,6 +41,8 @@ export interface CaseServiceOptions {
   readonly mapFile: string;
   readonly incidents?: IncidentBridge;
   readonly slaCheckMs?: number;
+  /** False: no case pushes (bulk work without clients, e.g. a generated history). */
+  readonly pushCases?: boolean;
 }
 
 export class CaseService {
@@ -78,6 +80,11 @@ export class CaseService {
     this.handlers = this.makeHandlers();
   }
 
+  /** Runs `fn` in one store transaction (bulk work such as a generated history). */
+  transaction<T>(fn: () => T): T {
+    return this.store.tx(fn);
+  }
+
   /** Takes MQTT reports as they commit (and any left without a case), and starts the SLA watch. */
   start(): void {
     this.offEvents = this.store.onEvent((e) => this.onEvent(e));
@@ -103,6 +110,7 @@ export class CaseService {
   }
 
   private pushCase(id: string): void {
+    if (this.opts.pushCases === false) return;
     const r = this.queries.row(id);
     if (r) this.opts.push({ kind: 'case', case: this.queries.view(r, false) });
   }

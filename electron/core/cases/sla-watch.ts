@@ -48,11 +48,16 @@ export class SlaWatch {
   /** Checks one case's clocks; returns true when it recorded something. */
   checkRow(r: CaseRow): boolean {
     const c = this.queries.view(r, false);
-    let acted = false;
     const open = c.status === 'received' || c.status === 'assigned' || c.status === 'accepted' || c.status === 'in_progress';
+    const attention = open ? slaAttention(c.sla, this.catalog.sla.warnAt) : [];
+    // Only a case that warned or breached can have a warning to clear; only one needing attention gets one.
+    const mayHaveWarnings = r.warned === 1 || r.accept_breached === 1 || r.complete_breached === 1;
+    if (!mayHaveWarnings && attention.length === 0) return false;
+    let acted = false;
     const book = this.warnings.book;
     book.batch(() => {
       for (const phase of PHASES) {
+        if (!mayHaveWarnings) break;
         const existing = this.warnings.queries.openWarningOf('case_sla', this.ref(c.id, phase));
         const done = !open || c.sla[phase].doneAt !== null;
         if (done && existing) {
@@ -60,11 +65,12 @@ export class SlaWatch {
           acted = true;
         }
       }
-      for (const { phase, kind } of slaAttention(c.sla, this.catalog.sla.warnAt)) {
+      for (const { phase, kind } of attention) {
         const recorded = phase === 'accept' ? r.accept_breached === 1 : r.complete_breached === 1;
+        if (recorded) continue;
         const existing = this.warnings.queries.openWarningOf('case_sla', this.ref(c.id, phase));
-        const phaseOpen = open && c.sla[phase].doneAt === null;
-        if (kind === 'breach' && !recorded) {
+        const phaseOpen = c.sla[phase].doneAt === null;
+        if (kind === 'breach') {
           const to = nextLevel(this.catalog, c.bodyId);
           const content = this.content(c, phase, true, to);
           let warningId: string | null = null;
@@ -74,7 +80,7 @@ export class SlaWatch {
           }
           this.store.append('case.sla_breached', { caseId: c.id, phase, warningId, escalatedTo: to }, this.system);
           acted = true;
-        } else if (kind === 'warn' && phaseOpen && !existing && !recorded) {
+        } else if (phaseOpen && !existing) {
           const warningId = book.raise('case_sla', this.content(c, phase, false, null), this.system);
           this.store.append('case.sla_warned', { caseId: c.id, phase, warningId }, this.system);
           acted = true;
