@@ -205,7 +205,7 @@ export class CaseQueries {
   }
 
   notes(id: string): CaseNote[] {
-    return (this.s.stmt('SELECT id, at, actor, kind, text, data FROM case_notes WHERE case_id = ? ORDER BY at, id').all(id) as (Omit<CaseNote, 'data'> & { data: string | null })[]).map(
+    return (this.s.stmt('SELECT id, at, actor, kind, text, data FROM case_notes WHERE case_id = ? ORDER BY at, rowid').all(id) as (Omit<CaseNote, 'data'> & { data: string | null })[]).map(
       (n) => ({ ...n, data: n.data === null ? null : (JSON.parse(n.data) as Record<string, unknown>) }),
     );
   }
