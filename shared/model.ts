@@ -197,7 +197,7 @@ export interface LinkView {
 
 // ── Risk warnings, sensors and citizen reports (electron/core/warnings) ─────────────────────────
 
-export const WARNING_SOURCES = ['sensor', 'cap', 'hotspot', 'geofence'] as const;
+export const WARNING_SOURCES = ['sensor', 'cap', 'hotspot', 'geofence', 'case_sla'] as const;
 export type WarningSource = (typeof WARNING_SOURCES)[number];
 
 /** Least to worst, so an index comparison ranks them. */

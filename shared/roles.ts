@@ -38,12 +38,40 @@ const READS: ReadonlySet<ApiName> = new Set<ApiName>([
   'warnings.list',
   'sensors.list',
   'reports.list',
+  // Case desk
+  'cases.catalog',
+  'cases.list',
+  'cases.get',
+  'cases.timeline',
+  'cases.duplicates',
+  'cases.route',
+  'cases.kpi',
+  'cases.kpiCases',
+  'cases.report',
+  'cases.map',
+  'cases.exportCsv',
 ]);
 
 const WRITE_PERMISSIONS: Partial<Record<ApiName, Permission>> = {
   'warnings.ack': 'dispatch',
   'sensors.register': 'supervise',
   'alerts.importCap': 'dispatch',
+  // Case desk: every write needs `cases` (cases.toIncident also checks `dispatch` in its handler).
+  'cases.create': 'cases',
+  'cases.triage': 'cases',
+  'cases.merge': 'cases',
+  'cases.toIncident': 'cases',
+  'cases.assign': 'cases',
+  'cases.return': 'cases',
+  'cases.accept': 'cases',
+  'cases.start': 'cases',
+  'cases.addNote': 'cases',
+  'cases.addSession': 'cases',
+  'cases.addAttachment': 'cases',
+  'cases.pause': 'cases',
+  'cases.resume': 'cases',
+  'cases.resolve': 'cases',
+  'cases.close': 'cases',
 };
 
 /** The permission `name` needs: reads need `read`; writes default to `dispatch`. */

@@ -24,6 +24,7 @@ import { DEFAULT_RECOMMEND_OPTIONS } from '../../shared/domain/recommend.js';
 import { Queries } from './store/queries.js';
 import { Store } from './store/store.js';
 import { WarningService } from './warnings/warnings.js';
+import { CaseService } from './cases/service.js';
 
 export interface CoreConfig {
   /** Folder for quanxiang.db; ':memory:' for a throwaway store. */
@@ -52,6 +53,7 @@ export interface Core {
   readonly diagnostics: Diagnostics;
   readonly store: Store;
   readonly warnings: WarningService;
+  readonly cases: CaseService;
   link(): LinkView;
   /** Validates `input` against the method's schema, then calls it. Rejections are counted. */
   call(name: ApiName, input: unknown, ctx: CallContext, source: string): Promise<unknown>;
@@ -142,6 +144,18 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
   const dispatch = new DispatchService(store, queries, catalog, orders, units, events, { recommend: { ...DEFAULT_RECOMMEND_OPTIONS, roads } });
   const lifecycle = new IncidentLifecycle(store, queries, dispatch, orders, units, events);
   late.orders = orders;
+  const cases = new CaseService(store, warnings, {
+    consoleId: cfg.consoleId,
+    push,
+    now,
+    resourcesDir: cfg.resourcesDir,
+    mapFile: cfg.mapFile ?? join(cfg.resourcesDir, 'map', 'training-city.geojson'),
+    incidents: {
+      create: (input, ctx) => dispatch.createIncident(input, ctx).incident,
+      note: (incidentId, text, ctx) => void lifecycle.addNote({ incidentId, text }, ctx),
+    },
+  });
+  cases.start();
   const connectedWaiters = new Set<() => void>();
   link.onState((state) => {
     push({ kind: 'link', link: state });
@@ -187,6 +201,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     'units.reassign': async (input, ctx) => lifecycle.reassign(input, ctx),
     'diagnostics.get': async () => diagnostics.view(),
     ...warnings.handlers,
+    ...cases.handlers,
   };
 
   return {
@@ -196,6 +211,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     diagnostics,
     store,
     warnings,
+    cases,
     link: () => link.state,
     async call(name, input, ctx, source) {
       const schema = apiInputs[name];
@@ -228,6 +244,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     async close() {
       clearInterval(timeoutTimer);
       clearInterval(expiryTimer);
+      cases.stop();
       if (diagTimer) clearTimeout(diagTimer);
       units.stop();
       await outbox.settled();

@@ -36,7 +36,7 @@ export function readTextFile(file: string): string {
   }
 }
 
-function readJson(file: string): unknown {
+export function readJson(file: string): unknown {
   try {
     return parseJsonStrict(readTextFile(file));
   } catch (e) {

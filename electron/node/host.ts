@@ -23,7 +23,7 @@ export async function runWebHost(opts: HostOptions): Promise<{ core: Core; web: 
   const token = opts.token ?? generateToken();
   const wallToken = opts.wallToken ?? generateToken();
   try {
-    const web = await startWebHost({ core, token, wallToken, host: opts.host, port: opts.port, rendererDir: join(root, 'dist', 'renderer') });
+    const web = await startWebHost({ core, token, wallToken, host: opts.host, port: opts.port, rendererDir: join(root, 'dist', 'renderer'), open311Keys: opts.open311Keys });
     return { core, web, token, wallToken };
   } catch (e) {
     await core.close();

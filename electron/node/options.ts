@@ -21,6 +21,8 @@ export interface HostOptions {
   readonly wallToken: string | undefined;
   readonly consoleId: string;
   readonly ackTimeoutMs: number;
+  /** Keys accepted as Open311 api_key (--open311-key, repeatable, or $QX_OPEN311_KEYS comma-separated). */
+  readonly open311Keys: readonly string[];
 }
 
 export class UsageError extends Error {
@@ -46,7 +48,9 @@ export const USAGE = `Options:
   --token TOKEN     API token (default $QX_TOKEN, else a new one printed at start)
   --wall-token TOKEN  read-only token for wall screens (default $QX_WALL_TOKEN, else a new one)
   --console-id ID   this console's id in the event log (default the host name)
-  --ack-timeout S   seconds before an unanswered order is flagged "no answer" (default 30)`;
+  --ack-timeout S   seconds before an unanswered order is flagged "no answer" (default 30)
+  --open311-key KEY an api_key accepted by the Open311 GeoReport v2 interface (repeatable;
+                    default $QX_OPEN311_KEYS, comma-separated; none: the interface is off)`;
 
 function int(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
@@ -79,6 +83,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
         'wall-token': { type: 'string' },
         'console-id': { type: 'string' },
         'ack-timeout': { type: 'string' },
+        'open311-key': { type: 'string', multiple: true },
       },
     }));
   } catch (e) {
@@ -93,6 +98,8 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   const wallToken = values['wall-token'] ?? env.QX_WALL_TOKEN;
   if (wallToken !== undefined && !/^[A-Za-z0-9._~+/=-]{8,200}$/.test(wallToken)) throw new UsageError('the wall token must be 8–200 URL-safe characters');
   if (wallToken !== undefined && wallToken === token) throw new UsageError('the wall token must differ from the console token');
+  const open311Keys = values['open311-key'] ?? (env.QX_OPEN311_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const k of open311Keys) if (!/^[A-Za-z0-9._~+/=-]{8,200}$/.test(k)) throw new UsageError('an Open311 key must be 8–200 URL-safe characters');
   const consoleId = (values['console-id'] ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'console';
   return {
     port: int('port', values.port, 8080, 0, 65535),
@@ -107,6 +114,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     wallToken,
     consoleId,
     ackTimeoutMs: int('ack-timeout', values['ack-timeout'], 30, 1, 3600) * 1000,
+    open311Keys,
   };
 }
 

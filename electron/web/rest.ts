@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, HTTP_STATUS, type ApiName, type CallContext } from '../../shared/api.js';
 import { parseJsonStrict } from '../../shared/schemas/common.js';
 import type { Core } from '../core/core.js';
+import { handleCasesRest } from './cases-rest.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -17,7 +18,7 @@ export function sendError(res: ServerResponse, e: unknown): void {
   else sendJson(res, 500, { error: 'internal error', code: 'internal' });
 }
 
-async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+export async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -112,6 +113,7 @@ const ROUTES: readonly Route[] = [
 
 /** Handles /api/* requests (already authenticated). */
 export async function handleRest(core: Core, req: IncomingMessage, res: ServerResponse, path: string, ctx: CallContext): Promise<void> {
+  if (await handleCasesRest(core, req, res, path, ctx)) return;
   const candidates = ROUTES.filter((r) => r.pattern.test(path));
   const route = candidates.find((r) => r.method === req.method);
   if (!route) {

@@ -13,6 +13,7 @@ import type { Core } from '../core/core.js';
 import { bearer, tokenMatches } from './auth.js';
 import type { Role } from '../../shared/roles.js';
 import { handleRest, sendJson } from './rest.js';
+import { handleOpen311 } from './open311.js';
 import { resolveStatic, securityHeaders, sendFile } from './static.js';
 
 export interface WebHostOptions {
@@ -25,6 +26,8 @@ export interface WebHostOptions {
   readonly port: number;
   /** Folder of the built renderer (index.html and assets/). */
   readonly rendererDir: string;
+  /** Keys accepted as Open311 `api_key` (electron/web/open311.ts); none: the interface is off. */
+  readonly open311Keys?: readonly string[];
 }
 
 export interface WebHost {
@@ -54,6 +57,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     securityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://host');
     const path = url.pathname;
+    if (path.startsWith('/open311/')) {
+      void handleOpen311(core, req, res, opts.open311Keys ?? []);
+      return;
+    }
     if (path.startsWith('/api/')) {
       const role = roleForToken(opts, bearer(req.headers.authorization));
       if (!role) {

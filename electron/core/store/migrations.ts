@@ -217,6 +217,85 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'case desk: cases, pauses, notes, events by case',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE cases (
+          id                TEXT PRIMARY KEY,
+          number            INTEGER NOT NULL UNIQUE,
+          channel           TEXT NOT NULL,
+          source_ref        TEXT,
+          category          TEXT NOT NULL,
+          urgency           TEXT NOT NULL,
+          status            TEXT NOT NULL,
+          description       TEXT NOT NULL,
+          lat               REAL NOT NULL,
+          lon               REAL NOT NULL,
+          address           TEXT NOT NULL,
+          district          TEXT,
+          community         TEXT,
+          reporter_name     TEXT,
+          phone             TEXT,
+          body_id           TEXT,
+          proposed_body_id  TEXT,
+          received_at       INTEGER NOT NULL,
+          received_by       TEXT NOT NULL,
+          assigned_at       INTEGER,
+          accepted_at       INTEGER,
+          first_accepted_at INTEGER,
+          started_at        INTEGER,
+          completed_at      INTEGER,
+          closed_at         INTEGER,
+          ended_at          INTEGER,
+          outcome           TEXT,
+          summary           TEXT,
+          feedback          TEXT,
+          feedback_comment  TEXT,
+          merged_into       TEXT,
+          incident_id       TEXT,
+          paused_since      INTEGER,
+          pause_reason      TEXT,
+          warned            INTEGER NOT NULL DEFAULT 0,
+          accept_breached   INTEGER NOT NULL DEFAULT 0,
+          complete_breached INTEGER NOT NULL DEFAULT 0,
+          escalations       INTEGER NOT NULL DEFAULT 0,
+          escalated_to      TEXT,
+          updated_at        INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX cases_received ON cases(received_at);
+        CREATE INDEX cases_status ON cases(status, received_at);
+        CREATE INDEX cases_body ON cases(body_id, received_at);
+        CREATE INDEX cases_district ON cases(district, received_at);
+        CREATE INDEX cases_phone ON cases(phone) WHERE phone IS NOT NULL;
+        CREATE UNIQUE INDEX cases_source ON cases(channel, source_ref) WHERE source_ref IS NOT NULL;
+        CREATE INDEX cases_incident ON cases(incident_id) WHERE incident_id IS NOT NULL;
+
+        CREATE TABLE case_pauses (
+          case_id TEXT NOT NULL REFERENCES cases(id),
+          from_at INTEGER NOT NULL,
+          to_at   INTEGER,
+          reason  TEXT NOT NULL,
+          PRIMARY KEY (case_id, from_at)
+        ) STRICT;
+
+        CREATE TABLE case_notes (
+          id      TEXT PRIMARY KEY,
+          case_id TEXT NOT NULL REFERENCES cases(id),
+          at      INTEGER NOT NULL,
+          actor   TEXT NOT NULL,
+          kind    TEXT NOT NULL,
+          text    TEXT NOT NULL,
+          data    TEXT CHECK (data IS NULL OR json_valid(data))
+        ) STRICT;
+        CREATE INDEX case_notes_case ON case_notes(case_id, at);
+
+        -- A case's history: every case event names its case as $.caseId.
+        CREATE INDEX events_case ON events(json_extract(payload, '$.caseId'), seq) WHERE type LIKE 'case.%';
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -8,6 +8,7 @@ import type { ConsoleMap } from '../map/console-map';
 import { awaitingReplacement } from '../lib/lifecycle';
 import { openIncidents, ordersOf } from '../lib/viewmodel';
 import type { Runtime } from '../store/runtime';
+import { caseDeskKey } from './case-keys';
 
 /** True when a key press is typing, which must never trigger a shortcut. */
 export function typing(target: EventTarget | null): boolean {
@@ -34,8 +35,14 @@ export function useShortcuts(rt: Runtime, map: RefObject<ConsoleMap | null>): vo
     const onKey = (e: KeyboardEvent): void => {
       const s = ui.getState();
       if (e.key === 'Escape') {
+        const desk = rt.cases.getState();
         if (s.overlay) ui.setOverlay(null);
-        else if (s.diagnosticsOpen) ui.setDiagnostics(false);
+        else if (desk.picking) {
+          // Picking a hotline case's place on the map: back to the form without one.
+          rt.cases.setPicking(false);
+          ui.setView('cases');
+        } else if (s.diagnosticsOpen) ui.setDiagnostics(false);
+        else if ((s.view === 'cases' || s.view === 'kpi') && desk.side.kind !== 'idle') rt.cases.closeSide();
         else if (s.linkOpen) ui.setLinkOpen(false);
         else if (s.sideTab !== 'action') ui.setSideTab('action');
         else if (s.panel.kind !== 'idle') ui.close();
@@ -48,6 +55,11 @@ export function useShortcuts(rt: Runtime, map: RefObject<ConsoleMap | null>): vo
       }
       if (s.overlay || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
       const id = selected();
+      // On the case desk N, J, K and the case keys act on cases (hooks/case-keys.ts).
+      if ((s.view === 'cases' || s.view === 'kpi') && caseDeskKey(rt, e)) {
+        e.preventDefault();
+        return;
+      }
       const handled = ((): boolean => {
         switch (e.key) {
           case ':':
@@ -106,6 +118,13 @@ export function useShortcuts(rt: Runtime, map: RefObject<ConsoleMap | null>): vo
           case 'b': {
             const board = s.view !== 'board';
             ui.setView(board ? 'board' : 'map');
+            return true;
+          }
+          case 'q':
+          case 'p': {
+            // The case desk (Q) or its dashboard (P); the same key goes back to the map.
+            const desk = e.key.toLowerCase() === 'q' ? 'cases' : 'kpi';
+            ui.setView(s.view === desk ? 'map' : desk);
             return true;
           }
           case 'd':

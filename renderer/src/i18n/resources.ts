@@ -5,8 +5,10 @@
  */
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import casesEn from './cases.en.json';
+import casesZhCN from './cases.zh-CN.json';
 
 export const RESOURCES = {
-  'zh-CN': { ...zhCN },
-  en: { ...en },
+  'zh-CN': { ...zhCN, cases: casesZhCN },
+  en: { ...en, cases: casesEn },
 };

@@ -7,7 +7,7 @@ export interface Shortcut {
   readonly keys: readonly string[];
   /** How the keys go together: alternatives (default), pressed together, or one after the other. */
   readonly join?: 'or' | 'plus' | 'then';
-  /** Under `keys.` in the locale files. */
+  /** Under `keys.` in the locale files, or a whole key of a feature's texts (with a dot: `cases.keys.desk`). */
   readonly label: string;
   /** Shown in the footer. */
   readonly footer?: boolean;
@@ -25,6 +25,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Shift', 'N'], join: 'plus', label: 'note' },
   { keys: ['S', '1–7'], join: 'then', label: 'status', footer: true },
   { keys: ['B'], label: 'board', footer: true },
+  { keys: ['Q'], label: 'cases.keys.desk', footer: true },
+  { keys: ['P'], label: 'cases.keys.kpi' },
+  { keys: ['N'], label: 'cases.keys.newCase' },
+  { keys: ['J', 'K'], label: 'cases.keys.step' },
+  { keys: ['A'], label: 'cases.keys.accept' },
   { keys: [':', 'Ctrl+K'], label: 'command', footer: true },
   { keys: ['/'], label: 'search' },
   { keys: ['W'], label: 'warnings' },
@@ -33,6 +38,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['?'], label: 'help', footer: true },
   { keys: ['Esc'], label: 'escape', footer: true },
 ];
+
+/** The i18n key of a shortcut's label. */
+export function shortcutLabel(s: Shortcut): string {
+  return s.label.includes('.') ? s.label : `keys.${s.label}`;
+}
 
 /** The command line's verbs, in the order the help lists them (syntax under `cmd.usage.`). */
 export const COMMAND_HELP = ['open', 'D', 'E', 'U', 'C', 'S', 'R', 'X', 'N', 'L'] as const;

@@ -8,12 +8,15 @@ import { useRuntime, useUi } from '../hooks/runtime';
 import { colourVar } from '../lib/css';
 import type { PriorityBand } from '../lib/format';
 import type { RiskLayer } from '../store/ui-store';
+import { CaseStageSymbols } from './CaseLegend';
 import { PRIORITY_COLOURS, SENSOR_LEVEL_COLOURS, SEVERITY_COLOURS, STATUS_COLOURS, UNREGISTERED_COLOUR } from './palette';
 
 const STATUSES: readonly UnitStatus[] = ['available', 'en_route', 'on_scene', 'out_of_service'];
 const BANDS: readonly PriorityBand[] = ['critical', 'high', 'normal'];
 const LEVELS: readonly SensorLevel[] = ['normal', 'warning', 'alarm'];
-const RISK_LAYERS: readonly RiskLayer[] = ['sensors', 'warnings', 'reports'];
+const RISK_LAYERS: readonly RiskLayer[] = ['sensors', 'warnings', 'reports', 'cases', 'heatmap'];
+/** The case desk's layers keep their texts with the desk's. */
+const LAYER_LABELS: Readonly<Partial<Record<RiskLayer, string>>> = { cases: 'cases.map.cases', heatmap: 'cases.map.heatmap' };
 
 function LayerSymbol({ layer }: { layer: RiskLayer }) {
   if (layer === 'sensors')
@@ -25,6 +28,8 @@ function LayerSymbol({ layer }: { layer: RiskLayer }) {
       </>
     );
   if (layer === 'warnings') return <i className="qx-legend__area" style={colourVar(SEVERITY_COLOURS.severe)} />;
+  if (layer === 'cases') return <CaseStageSymbols />;
+  if (layer === 'heatmap') return <i className="qx-legend__heat" />;
   return <i className="qx-legend__star" />;
 }
 
@@ -63,7 +68,7 @@ export function MapLegend() {
             data-testid={`layer-${l}`}
           >
             <LayerSymbol layer={l} />
-            {t(`legend.${l}`)}
+            {t(LAYER_LABELS[l] ?? `legend.${l}`)}
           </button>
         ))}
       </span>

@@ -10,7 +10,7 @@ import { ConsoleMap } from './console-map';
 import { MapLegend } from './MapLegend';
 
 export const MapView = memo(function MapView({ mapRef, hidden }: { mapRef: RefObject<ConsoleMap | null>; hidden: boolean }) {
-  const { store, ui, actions } = useRuntime();
+  const { store, ui, actions, cases } = useRuntime();
   const { t } = useTranslation();
   const target = useRef<HTMLDivElement>(null);
 
@@ -22,7 +22,14 @@ export const MapView = memo(function MapView({ mapRef, hidden }: { mapRef: RefOb
       basemapUrl,
       store,
       ui,
+      cases,
       onPick: (p) => {
+        // The hotline form asked for its place: the click answers it and the desk comes back.
+        if (cases.getState().picking && p.kind === 'empty') {
+          cases.setPoint(p.lat, p.lon);
+          ui.setView('cases');
+          return;
+        }
         if (p.kind === 'incident') void actions.select(p.id, false);
         // With the form open, a click moves its point and keeps what was typed.
         else if (ui.getState().panel.kind === 'new') ui.moveDraft(p.lat, p.lon, false);
@@ -34,7 +41,7 @@ export const MapView = memo(function MapView({ mapRef, hidden }: { mapRef: RefOb
       mapRef.current = null;
       map.dispose();
     };
-  }, [store, ui, actions, mapRef]);
+  }, [store, ui, actions, cases, mapRef]);
 
   return (
     <section className="qx-map-wrap" aria-label={t('map.label')} hidden={hidden}>

@@ -7,11 +7,13 @@ import OlMap from 'ol/Map';
 import View from 'ol/View';
 import { defaults as defaultControls, MousePosition, ScaleLine } from 'ol/control';
 import { fromLonLat, toLonLat } from 'ol/proj';
+import type { CasesStore } from '../store/cases-store';
 import type { ConsoleStore } from '../store/console-store';
 import type { UiStore } from '../store/ui-store';
 import { latLon } from '../lib/format';
 import { createAssignmentsLayer } from './assignments-layer';
 import { createBasemap } from './basemap';
+import { createCaseLayers } from './cases-layer';
 import { createIncidentsLayer } from './incidents-layer';
 import { createRiskLayers } from './risk-layers';
 import { createUnitsLayer } from './units-layer';
@@ -25,6 +27,8 @@ export interface ConsoleMapOptions {
   readonly basemapUrl: string;
   readonly store: ConsoleStore;
   readonly ui: UiStore;
+  /** The case desk's cases (their layers load them on first use); without it, no case layers. */
+  readonly cases?: CasesStore;
   /** A click on empty map (or on an incident): the console decides what to open. */
   readonly onPick: (pick: { kind: 'empty'; lat: number; lon: number } | { kind: 'incident'; id: string }) => void;
 }
@@ -41,13 +45,22 @@ export class ConsoleMap {
     const incidents = createIncidentsLayer(store, ui);
     const assignments = createAssignmentsLayer(store, ui);
     const risk = createRiskLayers(store, ui, opts.target);
+    const caseLayers = opts.cases ? createCaseLayers(opts.cases, ui, opts.target) : null;
 
     const pointer = document.createElement('div');
     pointer.className = 'qx-pointer';
     pointer.dataset.testid = 'pointer-coords';
     this.map = new OlMap({
       target: opts.target,
-      layers: [...basemap.layers, ...risk.layers, assignments.layer, units.layer, incidents.layer],
+      layers: [
+        ...basemap.layers,
+        ...(caseLayers ? [caseLayers.heat] : []),
+        ...risk.layers,
+        ...(caseLayers ? [caseLayers.dots] : []),
+        assignments.layer,
+        units.layer,
+        incidents.layer,
+      ],
       view: new View({ center: fromLonLat([...HOME_CENTRE]), zoom: HOME_ZOOM, minZoom: 10, maxZoom: 19, enableRotation: false }),
       controls: defaultControls({ attribution: false, rotate: false }).extend([
         new ScaleLine({ units: 'metric', minWidth: 90 }),
@@ -122,6 +135,7 @@ export class ConsoleMap {
       () => incidents.dispose(),
       () => assignments.dispose(),
       () => risk.dispose(),
+      () => caseLayers?.dispose(),
       () => basemap.layers.forEach((l) => l.dispose()),
       () => this.map.setTarget(undefined),
       () => pointer.remove(),

@@ -30,7 +30,7 @@ export function createRiskLayers(store: ConsoleStore, ui: UiStore, target: HTMLE
   const sensors = createSensorsLayer(store, mark('sensorFeatures'));
   const warnings = createWarningLayers(store, ui, mark('warningFeatures'));
   const reports = createReportsLayer(store, mark('reportFeatures'));
-  const byKind: Readonly<Record<RiskLayer, readonly BaseLayer[]>> = {
+  const byKind: Readonly<Partial<Record<RiskLayer, readonly BaseLayer[]>>> = {
     sensors: [sensors.layer],
     warnings: [warnings.areas, warnings.markers],
     reports: [reports.layer],

@@ -9,7 +9,9 @@ import type { Session } from '../api/bridge';
 import { severityRank, SeverityWatch } from '../lib/warnings';
 import { webAudioTone } from '../lib/tone';
 import type { WarningView } from '../../../shared/model';
+import { CasesStore } from './cases-store';
 import { ConsoleStore } from './console-store';
+import { KpiStore } from './kpi-store';
 import { DetailStore } from './detail-store';
 import { guard, makeOperations, toUiError, type Actions, type Operations } from './operations';
 import { SoundStore } from './sound-store';
@@ -24,6 +26,10 @@ export interface Runtime {
   readonly detail: DetailStore;
   /** The warning tone and its mute switch. */
   readonly sound: SoundStore;
+  /** The case desk (loaded on first use). */
+  readonly cases: CasesStore;
+  /** The case desk's KPI dashboard (fetched while it shows). */
+  readonly kpi: KpiStore;
   /** Throwing operations (the command line shows their failures inline). */
   readonly ops: Operations;
   /** The same, showing failures in the side panel. */
@@ -63,6 +69,8 @@ export function startRuntime(session: Session): Runtime {
   const sound = new SoundStore(webAudioTone(), localStore());
   const ops = makeOperations(session.api, store, ui, detail);
   const actions = guard(ops, ui);
+  const cases = new CasesStore(session.api);
+  const kpi = new KpiStore(session.api);
 
   // The tone sounds once per new (or newly worse) severe warning; the list as first loaded is
   // what the dispatcher sees on opening the console, without a tone.
@@ -113,6 +121,7 @@ export function startRuntime(session: Session): Runtime {
     if (s !== 'ready') return;
     reload();
     loadRisks(loading);
+    cases.reload();
   };
 
   // The selected incident's notes and timeline follow the pushes that concern it.
@@ -129,6 +138,7 @@ export function startRuntime(session: Session): Runtime {
   };
   const offPush = session.onPush((p) => {
     store.apply(p);
+    cases.apply(p);
     if (p.kind === 'warning') {
       alertFor([p.warning]);
       if (p.warning.source === 'sensor') refreshSensors();
@@ -147,9 +157,12 @@ export function startRuntime(session: Session): Runtime {
     ui,
     detail,
     sound,
+    cases,
+    kpi,
     ops,
     actions,
     dispose: () => {
+      cases.dispose();
       if (timer) clearTimeout(timer);
       if (sensorTimer) clearTimeout(sensorTimer);
       clearInterval(poll);

@@ -15,11 +15,12 @@ export type Panel =
   | { readonly kind: 'new'; readonly lat: number; readonly lon: number; readonly form: number }
   | { readonly kind: 'incident'; readonly id: string };
 
-export type View = 'map' | 'board';
+/** The centre: the map, the unit status board, the case desk (Q) or its KPI dashboard (P). */
+export type View = 'map' | 'board' | 'cases' | 'kpi';
 /** The right column's tabs: the incident at hand, risk warnings, citizen reports. */
 export type SideTab = 'action' | 'warnings' | 'reports';
 /** Map layers the legend switches on and off. */
-export type RiskLayer = 'sensors' | 'warnings' | 'reports';
+export type RiskLayer = 'sensors' | 'warnings' | 'reports' | 'cases' | 'heatmap';
 export type Overlay = 'help' | 'command' | 'status' | null;
 /** Places a shortcut can send the keyboard to. */
 export type FocusTarget = 'note' | 'close';
@@ -88,7 +89,7 @@ const INITIAL: UiState = {
   sideTab: 'action',
   pendingFocus: null,
   linkOpen: false,
-  layers: { sensors: true, warnings: true, reports: true },
+  layers: { sensors: true, warnings: true, reports: true, cases: true, heatmap: false },
   focusWarning: null,
 };
 

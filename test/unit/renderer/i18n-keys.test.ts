@@ -12,7 +12,7 @@ const zh = RESOURCES['zh-CN'];
 import { VERBS, type CommandError } from '../../../renderer/src/lib/command';
 import { eventKey, type OrderStepKey, type ResponseTime } from '../../../renderer/src/lib/lifecycle';
 import { PLACE_KINDS } from '../../../renderer/src/lib/places';
-import { COMMAND_HELP, SHORTCUTS } from '../../../renderer/src/lib/shortcuts';
+import { COMMAND_HELP, shortcutLabel, SHORTCUTS } from '../../../renderer/src/lib/shortcuts';
 import { capIgnoredKey, type AreaSummary } from '../../../renderer/src/lib/warnings';
 import type { RiskLayer, SideTab } from '../../../renderer/src/store/ui-store';
 
@@ -24,7 +24,7 @@ const has = (tree: Tree, key: string): boolean => {
 };
 
 const families: Record<string, readonly string[]> = {
-  shortcuts: SHORTCUTS.map((s) => `keys.${s.label}`),
+  shortcuts: SHORTCUTS.map(shortcutLabel),
   usage: [...COMMAND_HELP, ...VERBS].map((v) => `cmd.usage.${v}`),
   what: COMMAND_HELP.map((v) => `cmd.what.${v}`),
   errors: (['empty', 'unknown', 'usage', 'incident', 'status', 'disposition', 'type', 'reason', 'location'] satisfies CommandError['key'][]).map((k) => `cmd.err.${k}`),

@@ -5,6 +5,14 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LinkStatus } from './LinkStatus';
 import { WarningsButton } from './WarningsButton';
 
+/** The centre's views and their keys (the case desk's texts are under `cases.`). */
+const VIEWS = [
+  ['map', 'B', 'view.map'],
+  ['board', 'B', 'view.board'],
+  ['cases', 'Q', 'cases.view.desk'],
+  ['kpi', 'P', 'cases.view.kpi'],
+] as const;
+
 export function Header() {
   const { t } = useTranslation();
   const { ui, session } = useRuntime();
@@ -34,9 +42,9 @@ export function Header() {
       <LinkStatus />
       <div className="qx-header__spacer" />
       <div className="qx-lang" role="group" aria-label={t('view.label')} data-testid="view-switch">
-        {(['map', 'board'] as const).map((v) => (
+        {VIEWS.map(([v, key, label]) => (
           <button key={v} type="button" className="qx-lang__btn" aria-pressed={view === v} onClick={() => ui.setView(v)} data-testid={`view-${v}`}>
-            {t(`view.${v}`)} <kbd>B</kbd>
+            {t(label)} <kbd>{key}</kbd>
           </button>
         ))}
       </div>

@@ -2,7 +2,7 @@
 import { Fragment, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRuntime } from '../../hooks/runtime';
-import { COMMAND_HELP, SHORTCUTS } from '../../lib/shortcuts';
+import { COMMAND_HELP, shortcutLabel, SHORTCUTS } from '../../lib/shortcuts';
 
 export function HelpOverlay() {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ export function HelpOverlay() {
                     </Fragment>
                   ))}
                 </dt>
-                <dd data-testid="help-shortcut">{t(`keys.${s.label}`)}</dd>
+                <dd data-testid="help-shortcut">{t(shortcutLabel(s))}</dd>
               </Fragment>
             ))}
           </dl>
