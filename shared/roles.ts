@@ -38,12 +38,28 @@ const READS: ReadonlySet<ApiName> = new Set<ApiName>([
   'warnings.list',
   'sensors.list',
   'reports.list',
+  'maps.list',
+  'entities.list',
+  'entities.get',
+  'entities.export',
+  'panorama.around',
+  'grid.cells',
+  'grid.coverage',
+  'geofences.list',
+  'cameras.feed',
+  'wall.state',
+  'stats.summary',
 ]);
 
 const WRITE_PERMISSIONS: Partial<Record<ApiName, Permission>> = {
   'warnings.ack': 'dispatch',
   'sensors.register': 'supervise',
   'alerts.importCap': 'dispatch',
+  'grid.assign': 'supervise',
+  'geofences.save': 'supervise',
+  'geofences.delete': 'supervise',
+  'maps.open': 'supervise',
+  'maps.close': 'supervise',
 };
 
 /** The permission `name` needs: reads need `read`; writes default to `dispatch`. */

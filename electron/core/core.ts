@@ -24,6 +24,7 @@ import { DEFAULT_RECOMMEND_OPTIONS } from '../../shared/domain/recommend.js';
 import { Queries } from './store/queries.js';
 import { Store } from './store/store.js';
 import { WarningService } from './warnings/warnings.js';
+import { makePanoramaHandlers } from './panorama/service.js';
 
 export interface CoreConfig {
   /** Folder for quanxiang.db; ':memory:' for a throwaway store. */
@@ -187,6 +188,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     'units.reassign': async (input, ctx) => lifecycle.reassign(input, ctx),
     'diagnostics.get': async () => diagnostics.view(),
     ...warnings.handlers,
+    ...makePanoramaHandlers(now),
   };
 
   return {
