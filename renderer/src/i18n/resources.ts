@@ -5,8 +5,10 @@
  */
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import panoramaEn from './panorama.en.json';
+import panoramaZhCN from './panorama.zh-CN.json';
 
 export const RESOURCES = {
-  'zh-CN': { ...zhCN },
-  en: { ...en },
+  'zh-CN': { ...zhCN, panorama: panoramaZhCN },
+  en: { ...en, panorama: panoramaEn },
 };
