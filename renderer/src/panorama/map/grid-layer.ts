@@ -17,8 +17,9 @@ export const VISITED_COLOUR = '#3ddc84';
 export const NOT_VISITED_COLOUR = '#ffb020';
 
 const CELL_STYLES = {
-  visited: new Style({ stroke: new Stroke({ color: VISITED_COLOUR, width: 2 }), fill: new Fill({ color: 'rgba(61, 220, 132, 0.07)' }), zIndex: 1 }),
-  open: new Style({ stroke: new Stroke({ color: NOT_VISITED_COLOUR, width: 2, lineDash: [8, 6] }), fill: new Fill({ color: 'rgba(255, 176, 32, 0.05)' }), zIndex: 1 }),
+  visited: new Style({ stroke: new Stroke({ color: 'rgba(61, 220, 132, 0.85)', width: 2 }), fill: new Fill({ color: 'rgba(61, 220, 132, 0.10)' }), zIndex: 1 }),
+  // Quiet: most cells are not yet visited early in the day, and the map must stay readable.
+  open: new Style({ stroke: new Stroke({ color: 'rgba(255, 176, 32, 0.40)', width: 1.2, lineDash: [6, 6] }), zIndex: 1 }),
 };
 const labels = new Map<string, Style>();
 function label(name: string, visited: boolean): Style {

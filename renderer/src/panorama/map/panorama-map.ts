@@ -6,6 +6,7 @@
  * console's own click handler, so a click on an entity or while measuring never starts an incident.
  * The map element carries data-entity-features, data-grid-cells, data-grid-visited, data-basemap.
  */
+import { Zoom } from 'ol/control';
 import type OlMap from 'ol/Map';
 import type BaseLayer from 'ol/layer/Base';
 import type MapBrowserEvent from 'ol/MapBrowserEvent';
@@ -41,6 +42,8 @@ export function attachPanorama(opts: PanoramaMapOptions): () => void {
   map.addLayer(measure.layer);
   map.addLayer(entities.layer);
   map.addLayer(grid.layer);
+  // A wall has nothing to press: no zoom buttons (it follows the wall's focus instead).
+  if (opts.wall) for (const c of map.getControls().getArray().filter((x) => x instanceof Zoom)) map.removeControl(c);
   const mark = (): void => {
     target.dataset.entityFeatures = String(entities.count());
     const c = grid.counts();

@@ -39,12 +39,12 @@ export function Chart({ kind, labels, series, testid }: { kind: 'bar' | 'line'; 
   }, []);
   useEffect(() => {
     const font = wallFont(window.innerWidth);
-    const axis = { color: '#e8eef7', fontSize: font * 0.8 };
+    const axis = { color: '#e8eef7', fontSize: font };
     chart.current?.setOption(
       {
         animation: false,
         backgroundColor: 'transparent',
-        grid: { left: font * 3, right: font, top: font * 1.6, bottom: font * 2.2 },
+        grid: { left: font * 2.5, right: font, top: font * 1.6, bottom: font * 1.8 },
         xAxis: { type: 'category', data: [...labels], axisLabel: { ...axis, interval: 0 }, axisLine: { lineStyle: { color: '#5a6b85' } } },
         yAxis: { type: 'value', minInterval: 1, axisLabel: axis, splitLine: { lineStyle: { color: '#22324a' } } },
         series: series.map((s) => ({
@@ -55,7 +55,7 @@ export function Chart({ kind, labels, series, testid }: { kind: 'bar' | 'line'; 
           lineStyle: { width: font / 6 },
           symbolSize: font / 3,
           barMaxWidth: font * 3,
-          label: { show: true, position: 'top', color: '#ffffff', fontSize: font * 0.8, fontWeight: 'bold' },
+          label: { show: true, position: 'top', color: '#ffffff', fontSize: font, fontWeight: 'bold' },
         })),
       },
       true,
