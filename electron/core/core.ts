@@ -24,7 +24,7 @@ import { DEFAULT_RECOMMEND_OPTIONS } from '../../shared/domain/recommend.js';
 import { Queries } from './store/queries.js';
 import { Store } from './store/store.js';
 import { WarningService } from './warnings/warnings.js';
-import { makePanoramaHandlers } from './panorama/service.js';
+import { PanoramaService } from './panorama/service.js';
 
 export interface CoreConfig {
   /** Folder for quanxiang.db; ':memory:' for a throwaway store. */
@@ -44,6 +44,12 @@ export interface CoreConfig {
   readonly ackTimeoutMs?: number;
   readonly unitFlushMs?: number;
   readonly now?: () => number;
+  /** --map files (.mbtiles, .pmtiles, .geojson) served besides the default basemap. */
+  readonly maps?: readonly string[];
+  /** --online-tiles: an XYZ/WMTS URL template relayed by the console (off by default). */
+  readonly onlineTiles?: string;
+  /** Panorama entities (GeoJSON) loaded into an empty store; the hosts pass resources/panorama/training-city.geojson. */
+  readonly panoramaData?: string;
 }
 
 export interface Core {
@@ -53,6 +59,7 @@ export interface Core {
   readonly diagnostics: Diagnostics;
   readonly store: Store;
   readonly warnings: WarningService;
+  readonly panorama: PanoramaService;
   link(): LinkView;
   /** Validates `input` against the method's schema, then calls it. Rejections are counted. */
   call(name: ApiName, input: unknown, ctx: CallContext, source: string): Promise<unknown>;
@@ -143,6 +150,28 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
   const dispatch = new DispatchService(store, queries, catalog, orders, units, events, { recommend: { ...DEFAULT_RECOMMEND_OPTIONS, roads } });
   const lifecycle = new IncidentLifecycle(store, queries, dispatch, orders, units, events);
   late.orders = orders;
+  const panorama = new PanoramaService({
+    store, consoleId: cfg.consoleId, now, push, warnings,
+    incident: (id) => queries.incident(id),
+    unit: (id) => units.get(id),
+    units: () => [...units.all()],
+    basemap: cfg.mapFile ?? join(cfg.resourcesDir, 'map', 'training-city.geojson'),
+    defaultEntities: cfg.panoramaData,
+    maps: cfg.maps,
+    onlineTiles: cfg.onlineTiles,
+  });
+  try {
+    await panorama.start();
+  } catch (e) {
+    // A bad --map stops the console with its reason; nothing may be left running.
+    units.stop();
+    await link.close();
+    await broker?.close();
+    panorama.close();
+    store.close();
+    throw e;
+  }
+  listeners.add((p) => panorama.observe(p));
   const connectedWaiters = new Set<() => void>();
   link.onState((state) => {
     push({ kind: 'link', link: state });
@@ -188,7 +217,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     'units.reassign': async (input, ctx) => lifecycle.reassign(input, ctx),
     'diagnostics.get': async () => diagnostics.view(),
     ...warnings.handlers,
-    ...makePanoramaHandlers(now),
+    ...panorama.handlers,
   };
 
   return {
@@ -198,6 +227,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     diagnostics,
     store,
     warnings,
+    panorama,
     link: () => link.state,
     async call(name, input, ctx, source) {
       const schema = apiInputs[name];
@@ -235,6 +265,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
       await outbox.settled();
       await link.close();
       await broker?.close();
+      panorama.close();
       store.close();
     },
   };

@@ -21,6 +21,10 @@ export interface HostOptions {
   readonly wallToken: string | undefined;
   readonly consoleId: string;
   readonly ackTimeoutMs: number;
+  /** --map FILE (repeatable): .mbtiles, .pmtiles, .geojson, absolute paths. */
+  readonly maps: readonly string[];
+  /** --online-tiles URL template ({z}/{x}/{y}); off when undefined. */
+  readonly onlineTiles: string | undefined;
 }
 
 export class UsageError extends Error {
@@ -46,7 +50,10 @@ export const USAGE = `Options:
   --token TOKEN     API token (default $QX_TOKEN, else a new one printed at start)
   --wall-token TOKEN  read-only token for wall screens (default $QX_WALL_TOKEN, else a new one)
   --console-id ID   this console's id in the event log (default the host name)
-  --ack-timeout S   seconds before an unanswered order is flagged "no answer" (default 30)`;
+  --ack-timeout S   seconds before an unanswered order is flagged "no answer" (default 30)
+  --map FILE        an offline map or layer (.mbtiles, .pmtiles, .geojson); repeatable
+  --online-tiles URL
+                    an online XYZ/WMTS tile source ({z}/{x}/{y}), relayed by the console (off by default)`;
 
 function int(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
@@ -79,6 +86,8 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
         'wall-token': { type: 'string' },
         'console-id': { type: 'string' },
         'ack-timeout': { type: 'string' },
+        map: { type: 'string', multiple: true },
+        'online-tiles': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -93,6 +102,15 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   const wallToken = values['wall-token'] ?? env.QX_WALL_TOKEN;
   if (wallToken !== undefined && !/^[A-Za-z0-9._~+/=-]{8,200}$/.test(wallToken)) throw new UsageError('the wall token must be 8–200 URL-safe characters');
   if (wallToken !== undefined && wallToken === token) throw new UsageError('the wall token must differ from the console token');
+  const maps = (values.map ?? []).map((m) => {
+    if (!/\.(mbtiles|pmtiles|geojson)$/i.test(m)) throw new UsageError(`--map takes a .mbtiles, .pmtiles or .geojson file, not "${m}"`);
+    const file = resolve(m);
+    if (!existsSync(file)) throw new UsageError(`--map ${m}: no such file`);
+    return file;
+  });
+  const online = values['online-tiles'];
+  if (online !== undefined && (!/^https?:\/\/[^\s]+$/.test(online) || !/\{z\}|\{TileMatrix\}/.test(online)))
+    throw new UsageError(`--online-tiles must be an http(s) URL template with {z}, {x} and {y}, not "${online}"`);
   const consoleId = (values['console-id'] ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'console';
   return {
     port: int('port', values.port, 8080, 0, 65535),
@@ -107,6 +125,8 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     wallToken,
     consoleId,
     ackTimeoutMs: int('ack-timeout', values['ack-timeout'], 30, 1, 3600) * 1000,
+    maps,
+    onlineTiles: online,
   };
 }
 

@@ -7,6 +7,7 @@ import { statements } from './statements.js';
 import { COMMITTED_STATUSES } from '../../../shared/model.js';
 import type { EventPayloads, EventRecord, EventType } from './events.js';
 import { makeWarningProjectors, WARNING_PROJECTED_TABLES } from '../warnings/projections.js';
+import { makePanoramaProjectors, PANORAMA_PROJECTED_TABLES } from '../panorama/projections.js';
 
 type Projector<K extends EventType> = (e: EventRecord<K> & { payload: EventPayloads[K] }) => void;
 export type Projectors = { [K in EventType]: Projector<K> };
@@ -140,11 +141,12 @@ export function makeProjectors(db: Database): Projectors {
       freeUnitOf(e.payload.orderId);
     },
     ...makeWarningProjectors(db),
+    ...makePanoramaProjectors(db),
   };
 }
 
 /** Tables that are projections of the log (cleared and replayed by a rebuild). */
-export const PROJECTED_TABLES = ['notes', 'incident_links', 'orders', 'incidents', 'units', ...WARNING_PROJECTED_TABLES] as const;
+export const PROJECTED_TABLES = ['notes', 'incident_links', 'orders', 'incidents', 'units', ...WARNING_PROJECTED_TABLES, ...PANORAMA_PROJECTED_TABLES] as const;
 
 /** The incident an event concerns (for the timeline index), looked up before it is projected. */
 export function incidentOf(db: Database, type: EventType, payload: EventPayloads[EventType]): string | null {
