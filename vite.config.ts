@@ -1,8 +1,10 @@
 /**
  * Vite build of the renderer. The page is served with `script-src 'self'; style-src 'self'`
  * (electron/web/static.ts), so the build must emit only linked files: no inline module-preload
- * polyfill script and no assets turned into data: URLs inside scripts. `base: './'` keeps asset
- * URLs relative so the same build works under Electron's app:// and over http from the web host.
+ * polyfill script and no assets turned into data: URLs inside scripts. `base: '/'`: the page is
+ * served at the root of its origin (app://console/ in Electron, http://host:port/ from the web
+ * host) and also at client-side routes such as /wall/map, where a relative ./assets/… would
+ * point under /wall/.
  */
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,7 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   root: here('./renderer'),
-  base: './',
+  base: '/',
   publicDir: false,
   plugins: [react()],
   build: {

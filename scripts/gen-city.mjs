@@ -84,7 +84,15 @@ const features = DISTRICTS.map(([id, name, nameEn, ring]) => poly(ring, { layer:
 const GC = 12, GR = 9, cw = (2 * W) / GC, ch = (2 * H) / GR;
 for (let r = 1; r <= GR; r++) for (let c = 1; c <= GC; c++) {
   const x0 = -W + (c - 1) * cw, y1 = H - (r - 1) * ch, k = `${pad(r)}-${pad(c)}`;
-  features.push(poly(rect(x0, y1 - ch, x0 + cw, y1), { layer: 'grid', id: `G-${k}`, name: `第${k}网格`, nameEn: `Grid ${k}`, district: districtOf(x0 + cw / 2, y1 - ch / 2) }));
+  features.push(poly(rect(x0, y1 - ch, x0 + cw, y1), { layer: 'grid', id: `G-${k}`, name: `第${k}网格`, nameEn: `Grid ${k}`, district: districtOf(x0 + cw / 2, y1 - ch / 2), community: `C-${pad(Math.ceil(r / 2))}-${pad(Math.ceil(c / 2))}` }));
+}
+// Communities (社区): blocks of 2 × 2 grid cells, each with its residents' committee (居委会).
+const COMMUNITY_NAMES = ['临江', '望江', '滨河', '幸福', '和平', '光明', '新华', '长安', '建设', '胜利', '友谊', '朝阳', '东风', '永安', '兴隆'];
+const COMMUNITY_EN = ['Linjiang', 'Wangjiang', 'Binhe', 'Xingfu', 'Heping', 'Guangming', 'Xinhua', "Chang'an", 'Jianshe', 'Shengli', 'Youyi', 'Chaoyang', 'Dongfeng', "Yong'an", 'Xinglong'];
+for (let r = 1; r <= Math.ceil(GR / 2); r++) for (let c = 1; c <= GC / 2; c++) {
+  const x0 = -W + (c - 1) * 2 * cw, y1 = H - (r - 1) * 2 * ch, y0 = Math.max(-H, y1 - 2 * ch), n = (r - 1) * (GC / 2) + c - 1;
+  const zh = `${COMMUNITY_NAMES[n % 15]}${n >= 15 ? CN[Math.floor(n / 15)] : ''}社区`, en = `${COMMUNITY_EN[n % 15]}${n >= 15 ? ` ${Math.floor(n / 15) + 1}` : ''} Community`;
+  features.push(poly(rect(x0, y0, x0 + 2 * cw, y1), { layer: 'community', id: `C-${pad(r)}-${pad(c)}`, name: zh, nameEn: en, district: districtOf(x0 + cw, (y0 + y1) / 2) }));
 }
 const riverProps = { id: 'river-lin', name: '临江', nameEn: 'Lin River' };
 features.push(poly([...riv(-7300, 7300, (x) => riverY(x) + 60), ...riv(-7300, 7300, (x) => riverY(x) - 60).reverse(), [-7300, riverY(-7300) + 60]], { layer: 'water', ...riverProps, id: 'water-lin' }));

@@ -24,6 +24,7 @@ import type { Role } from './roles.js';
 import { idSchema, latSchema, lonSchema, uuidSchema } from './schemas/common.js';
 import { caseInputs, type CaseResults } from './cases/api.js';
 import type { CaseView } from './cases/model.js';
+import { panoramaInputs, type PanoramaPush, type PanoramaResults } from './panorama/api.js';
 
 export * from './api-names.js';
 
@@ -81,6 +82,7 @@ export const apiInputs = {
   /** The citizen reports intake queue: one status oldest first, or all newest first. */
   'reports.list': z.object({ status: z.enum(REPORT_STATUSES).optional() }).strict(),
   ...caseInputs,
+  ...panoramaInputs,
   // The names live in api-names.ts (free of zod, for the preload bundle): both lists must agree.
 } as const satisfies Record<ApiName, z.ZodType>;
 
@@ -103,7 +105,7 @@ export interface IncidentDetail {
   readonly links: readonly { readonly otherId: string; readonly relation: string }[];
 }
 
-export interface ApiResults extends CaseResults {
+export interface ApiResults extends CaseResults, PanoramaResults {
   'session.snapshot': Snapshot;
   'incidents.create': { incident: IncidentView; recommendation: RecommendationView; duplicates: readonly IncidentView[] };
   'incidents.get': IncidentDetail;
@@ -159,7 +161,8 @@ export type Push =
   /** A citizen report entered the intake queue. */
   | { readonly kind: 'report'; readonly report: ReportView }
   /** A case created or changed (reporter always null here: fetch cases.get for the contact). */
-  | { readonly kind: 'case'; readonly case: CaseView };
+  | { readonly kind: 'case'; readonly case: CaseView }
+  | PanoramaPush;
 
 /** What the Electron preload exposes as `window.qx` (and the WebSocket client imitates). */
 export interface QxBridge {

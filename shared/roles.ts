@@ -50,6 +50,17 @@ const READS: ReadonlySet<ApiName> = new Set<ApiName>([
   'cases.report',
   'cases.map',
   'cases.exportCsv',
+  'maps.list',
+  'entities.list',
+  'entities.get',
+  'entities.export',
+  'panorama.around',
+  'grid.cells',
+  'grid.coverage',
+  'geofences.list',
+  'cameras.feed',
+  'wall.state',
+  'stats.summary',
 ]);
 
 const WRITE_PERMISSIONS: Partial<Record<ApiName, Permission>> = {
@@ -72,6 +83,11 @@ const WRITE_PERMISSIONS: Partial<Record<ApiName, Permission>> = {
   'cases.resume': 'cases',
   'cases.resolve': 'cases',
   'cases.close': 'cases',
+  'grid.assign': 'supervise',
+  'geofences.save': 'supervise',
+  'geofences.delete': 'supervise',
+  'maps.open': 'supervise',
+  'maps.close': 'supervise',
 };
 
 /** The permission `name` needs: reads need `read`; writes default to `dispatch`. */

@@ -25,6 +25,7 @@ import { Queries } from './store/queries.js';
 import { Store } from './store/store.js';
 import { WarningService } from './warnings/warnings.js';
 import { CaseService } from './cases/service.js';
+import { PanoramaService } from './panorama/service.js';
 
 export interface CoreConfig {
   /** Folder for quanxiang.db; ':memory:' for a throwaway store. */
@@ -44,6 +45,12 @@ export interface CoreConfig {
   readonly ackTimeoutMs?: number;
   readonly unitFlushMs?: number;
   readonly now?: () => number;
+  /** --map files (.mbtiles, .pmtiles, .geojson) served besides the default basemap. */
+  readonly maps?: readonly string[];
+  /** --online-tiles: an XYZ/WMTS URL template relayed by the console (off by default). */
+  readonly onlineTiles?: string;
+  /** Panorama entities (GeoJSON) loaded into an empty store; the hosts pass resources/panorama/training-city.geojson. */
+  readonly panoramaData?: string;
 }
 
 export interface Core {
@@ -54,6 +61,7 @@ export interface Core {
   readonly store: Store;
   readonly warnings: WarningService;
   readonly cases: CaseService;
+  readonly panorama: PanoramaService;
   link(): LinkView;
   /** Validates `input` against the method's schema, then calls it. Rejections are counted. */
   call(name: ApiName, input: unknown, ctx: CallContext, source: string): Promise<unknown>;
@@ -156,6 +164,28 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     },
   });
   cases.start();
+  const panorama = new PanoramaService({
+    store, consoleId: cfg.consoleId, now, push, warnings,
+    incident: (id) => queries.incident(id),
+    unit: (id) => units.get(id),
+    units: () => [...units.all()],
+    basemap: cfg.mapFile ?? join(cfg.resourcesDir, 'map', 'training-city.geojson'),
+    defaultEntities: cfg.panoramaData,
+    maps: cfg.maps,
+    onlineTiles: cfg.onlineTiles,
+  });
+  try {
+    await panorama.start();
+  } catch (e) {
+    // A bad --map stops the console with its reason; nothing may be left running.
+    units.stop();
+    await link.close();
+    await broker?.close();
+    panorama.close();
+    store.close();
+    throw e;
+  }
+  listeners.add((p) => panorama.observe(p));
   const connectedWaiters = new Set<() => void>();
   link.onState((state) => {
     push({ kind: 'link', link: state });
@@ -202,6 +232,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     'diagnostics.get': async () => diagnostics.view(),
     ...warnings.handlers,
     ...cases.handlers,
+    ...panorama.handlers,
   };
 
   return {
@@ -212,6 +243,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     store,
     warnings,
     cases,
+    panorama,
     link: () => link.state,
     async call(name, input, ctx, source) {
       const schema = apiInputs[name];
@@ -250,6 +282,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
       await outbox.settled();
       await link.close();
       await broker?.close();
+      panorama.close();
       store.close();
     },
   };

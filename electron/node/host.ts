@@ -19,6 +19,9 @@ export async function runWebHost(opts: HostOptions): Promise<{ core: Core; web: 
     mqttPort: opts.mqttPort,
     consoleId: opts.consoleId,
     ackTimeoutMs: opts.ackTimeoutMs,
+    maps: opts.maps,
+    onlineTiles: opts.onlineTiles,
+    panoramaData: join(root, 'resources', 'panorama', 'training-city.geojson'),
   });
   const token = opts.token ?? generateToken();
   const wallToken = opts.wallToken ?? generateToken();
@@ -48,7 +51,7 @@ export async function serveWeb(argv: readonly string[]): Promise<void> {
     started = await runWebHost(opts);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (e instanceof ResourceError || e instanceof BrokerConfigError || err.name === 'DatabaseTooNewError') console.error(`quanxiang: ${err.message}`);
+    if (e instanceof ResourceError || e instanceof BrokerConfigError || err.name === 'DatabaseTooNewError' || err.name === 'MapFileError') console.error(`quanxiang: ${err.message}`);
     else if (err.code === 'EADDRINUSE') console.error(`quanxiang: a port is already in use (${err.message}); choose another with --port or --mqtt-port`);
     else console.error('quanxiang: failed to start:', e);
     process.exit(1);

@@ -23,6 +23,10 @@ export interface HostOptions {
   readonly ackTimeoutMs: number;
   /** Keys accepted as Open311 api_key (--open311-key, repeatable, or $QX_OPEN311_KEYS comma-separated). */
   readonly open311Keys: readonly string[];
+  /** --map FILE (repeatable): .mbtiles, .pmtiles, .geojson, absolute paths. */
+  readonly maps: readonly string[];
+  /** --online-tiles URL template ({z}/{x}/{y}); off when undefined. */
+  readonly onlineTiles: string | undefined;
 }
 
 export class UsageError extends Error {
@@ -50,7 +54,10 @@ export const USAGE = `Options:
   --console-id ID   this console's id in the event log (default the host name)
   --ack-timeout S   seconds before an unanswered order is flagged "no answer" (default 30)
   --open311-key KEY an api_key accepted by the Open311 GeoReport v2 interface (repeatable;
-                    default $QX_OPEN311_KEYS, comma-separated; none: the interface is off)`;
+                    default $QX_OPEN311_KEYS, comma-separated; none: the interface is off)
+  --map FILE        an offline map or layer (.mbtiles, .pmtiles, .geojson); repeatable
+  --online-tiles URL
+                    an online XYZ/WMTS tile source ({z}/{x}/{y}), relayed by the console (off by default)`;
 
 function int(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
@@ -84,6 +91,8 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
         'console-id': { type: 'string' },
         'ack-timeout': { type: 'string' },
         'open311-key': { type: 'string', multiple: true },
+        map: { type: 'string', multiple: true },
+        'online-tiles': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -100,6 +109,15 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   if (wallToken !== undefined && wallToken === token) throw new UsageError('the wall token must differ from the console token');
   const open311Keys = values['open311-key'] ?? (env.QX_OPEN311_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   for (const k of open311Keys) if (!/^[A-Za-z0-9._~+/=-]{8,200}$/.test(k)) throw new UsageError('an Open311 key must be 8–200 URL-safe characters');
+  const maps = (values.map ?? []).map((m) => {
+    if (!/\.(mbtiles|pmtiles|geojson)$/i.test(m)) throw new UsageError(`--map takes a .mbtiles, .pmtiles or .geojson file, not "${m}"`);
+    const file = resolve(m);
+    if (!existsSync(file)) throw new UsageError(`--map ${m}: no such file`);
+    return file;
+  });
+  const online = values['online-tiles'];
+  if (online !== undefined && (!/^https?:\/\/[^\s]+$/.test(online) || !/\{z\}|\{TileMatrix\}/.test(online)))
+    throw new UsageError(`--online-tiles must be an http(s) URL template with {z}, {x} and {y}, not "${online}"`);
   const consoleId = (values['console-id'] ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'console';
   return {
     port: int('port', values.port, 8080, 0, 65535),
@@ -115,6 +133,8 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     consoleId,
     ackTimeoutMs: int('ack-timeout', values['ack-timeout'], 30, 1, 3600) * 1000,
     open311Keys,
+    maps,
+    onlineTiles: online,
   };
 }
 

@@ -63,6 +63,9 @@ export function shellConfig(
       mqttPort: opts.mqttPort,
       consoleId: opts.consoleId,
       ackTimeoutMs: opts.ackTimeoutMs,
+      maps: opts.maps,
+      onlineTiles: opts.onlineTiles,
+      panoramaData: join(root === null ? join(paths.resourcesPath, 'resources') : join(root, 'resources'), 'panorama', 'training-city.geojson'),
     },
     rendererDir: root === null ? join(paths.appPath, 'dist', 'renderer') : join(root, 'dist', 'renderer'),
   };
@@ -71,7 +74,7 @@ export function shellConfig(
 /** One sentence for the operator when the core cannot start. */
 export function describeStartError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
-  if (e instanceof ResourceError || err.name === 'DatabaseTooNewError') return err.message;
+  if (e instanceof ResourceError || err.name === 'DatabaseTooNewError' || err.name === 'MapFileError') return err.message;
   if (err.code === 'EADDRINUSE')
     return `A port is already in use (${err.message}). Is another Quanxiang console or broker running? Choose another with --mqtt-port or use --broker.`;
   return `Failed to start: ${err.message ?? String(e)}`;

@@ -9,6 +9,8 @@ import './styles/console.css';
 import './styles/board.css';
 import './styles/warnings.css';
 import './styles/cases.css';
+import './styles/panorama.css';
+import './styles/wall.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './components/Root';

@@ -1,6 +1,7 @@
 /** Event types of the append-only log. Every table but the outbox is a projection of these. */
 import type { AgencyId, UnitStatus } from '../../../shared/model.js';
 import type { CaseEventPayloads } from '../cases/events.js';
+import type { PanoramaEventPayloads } from '../panorama/events.js';
 import type {
   ReportChannel,
   SensorKind,
@@ -10,7 +11,7 @@ import type {
   WarningSource,
 } from '../../../shared/model.js';
 
-export interface EventPayloads extends CaseEventPayloads {
+export interface EventPayloads extends CaseEventPayloads, PanoramaEventPayloads {
   /** A roster row loaded (or changed) at start. */
   'unit.rostered': { id: string; name: string; agency: AgencyId; type: string; station: string; lat: number; lon: number };
   /** A device reported that is not on the roster. */

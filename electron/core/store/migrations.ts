@@ -3,6 +3,7 @@
  * `user_version`; a database written by a newer Quanxiang is refused, never downgraded.
  */
 import type { Database } from 'better-sqlite3';
+import { migratePanorama } from '../panorama/schema.js';
 
 export interface Migration {
   readonly version: number;
@@ -296,6 +297,7 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  { version: 5, name: 'panorama: entities and links, grid, geofences, wall, maps', up: migratePanorama },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -8,6 +8,7 @@ import { COMMITTED_STATUSES } from '../../../shared/model.js';
 import type { EventPayloads, EventRecord, EventType } from './events.js';
 import { makeWarningProjectors, WARNING_PROJECTED_TABLES } from '../warnings/projections.js';
 import { CASE_PROJECTED_TABLES, makeCaseProjectors } from '../cases/projections.js';
+import { makePanoramaProjectors, PANORAMA_PROJECTED_TABLES } from '../panorama/projections.js';
 
 type Projector<K extends EventType> = (e: EventRecord<K> & { payload: EventPayloads[K] }) => void;
 export type Projectors = { [K in EventType]: Projector<K> };
@@ -142,11 +143,12 @@ export function makeProjectors(db: Database): Projectors {
     },
     ...makeWarningProjectors(db),
     ...makeCaseProjectors(db),
+    ...makePanoramaProjectors(db),
   };
 }
 
 /** Tables that are projections of the log (cleared and replayed by a rebuild). */
-export const PROJECTED_TABLES = ['notes', 'incident_links', 'orders', 'incidents', 'units', ...WARNING_PROJECTED_TABLES, ...CASE_PROJECTED_TABLES] as const;
+export const PROJECTED_TABLES = ['notes', 'incident_links', 'orders', 'incidents', 'units', ...WARNING_PROJECTED_TABLES, ...CASE_PROJECTED_TABLES, ...PANORAMA_PROJECTED_TABLES] as const;
 
 /** The incident an event concerns (for the timeline index), looked up before it is projected. */
 export function incidentOf(db: Database, type: EventType, payload: EventPayloads[EventType]): string | null {

@@ -4,6 +4,7 @@
  * Both are wrapped as a `Session` so the rest of the renderer never asks which one it has.
  */
 import type { ClientApi, Push, QxBridge } from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
 import { WsClient, type ConnectionState } from './ws-client';
 
 declare global {
@@ -18,6 +19,8 @@ export interface Session {
   readonly kind: 'electron' | 'web';
   readonly actor: string;
   connection(): ConnectionState;
+  /** What the core said this token may do (web: once ready); null when not told (Electron's own windows). */
+  role?(): Role | null;
   onState(listener: (s: ConnectionState) => void): () => void;
   onPush(listener: (p: Push) => void): () => void;
   close(): void;
@@ -34,6 +37,7 @@ export function bridgeSession(bridge: QxBridge, actor: string): Session {
     kind: 'electron',
     actor,
     connection: () => 'ready',
+    role: () => null,
     onState: () => () => undefined,
     onPush: (l) => bridge.onPush(l),
     close: () => undefined,
@@ -52,6 +56,7 @@ export function webSession(token: string, actor: string): Session {
     kind: 'web',
     actor,
     connection: () => client.connection,
+    role: () => client.role,
     onState: (l) => client.onState(l),
     onPush: (l) => client.onPush(l),
     close: () => client.close(),

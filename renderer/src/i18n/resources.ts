@@ -7,8 +7,10 @@ import en from './en.json';
 import zhCN from './zh-CN.json';
 import casesEn from './cases.en.json';
 import casesZhCN from './cases.zh-CN.json';
+import panoramaEn from './panorama.en.json';
+import panoramaZhCN from './panorama.zh-CN.json';
 
 export const RESOURCES = {
-  'zh-CN': { ...zhCN, cases: casesZhCN },
-  en: { ...en, cases: casesEn },
+  'zh-CN': { ...zhCN, cases: casesZhCN, panorama: panoramaZhCN },
+  en: { ...en, cases: casesEn, panorama: panoramaEn },
 };

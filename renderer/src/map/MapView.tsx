@@ -6,11 +6,15 @@ import { memo, useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import basemapUrl from '../../../resources/map/training-city.geojson?url';
 import { useRuntime } from '../hooks/runtime';
+import { MapTools } from '../panorama/components/MapTools';
+import { PanoramaCard } from '../panorama/components/PanoramaCard';
+import { panoramaOf } from '../panorama/runtime';
 import { ConsoleMap } from './console-map';
 import { MapLegend } from './MapLegend';
 
 export const MapView = memo(function MapView({ mapRef, hidden }: { mapRef: RefObject<ConsoleMap | null>; hidden: boolean }) {
-  const { store, ui, actions, cases } = useRuntime();
+  const rt = useRuntime();
+  const { store, ui, actions, cases } = rt;
   const { t } = useTranslation();
   const target = useRef<HTMLDivElement>(null);
 
@@ -23,6 +27,7 @@ export const MapView = memo(function MapView({ mapRef, hidden }: { mapRef: RefOb
       store,
       ui,
       cases,
+      panorama: panoramaOf(rt),
       onPick: (p) => {
         // The hotline form asked for its place: the click answers it and the desk comes back.
         if (cases.getState().picking && p.kind === 'empty') {
@@ -41,13 +46,15 @@ export const MapView = memo(function MapView({ mapRef, hidden }: { mapRef: RefOb
       mapRef.current = null;
       map.dispose();
     };
-  }, [store, ui, actions, cases, mapRef]);
+  }, [rt, store, ui, actions, cases, mapRef]);
 
   return (
     <section className="qx-map-wrap" aria-label={t('map.label')} hidden={hidden}>
       <div ref={target} className="qx-map" data-testid="map" tabIndex={0} />
       <div className="qx-map-hint">{t('map.hint')}</div>
       <MapLegend />
+      <MapTools />
+      <PanoramaCard />
     </section>
   );
 });

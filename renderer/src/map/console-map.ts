@@ -8,6 +8,8 @@ import View from 'ol/View';
 import { defaults as defaultControls, MousePosition, ScaleLine } from 'ol/control';
 import { fromLonLat, toLonLat } from 'ol/proj';
 import type { CasesStore } from '../store/cases-store';
+import { attachPanorama } from '../panorama/map/panorama-map';
+import type { Panorama } from '../panorama/runtime';
 import type { ConsoleStore } from '../store/console-store';
 import type { UiStore } from '../store/ui-store';
 import { latLon } from '../lib/format';
@@ -31,6 +33,9 @@ export interface ConsoleMapOptions {
   readonly cases?: CasesStore;
   /** A click on empty map (or on an incident): the console decides what to open. */
   readonly onPick: (pick: { kind: 'empty'; lat: number; lon: number } | { kind: 'incident'; id: string }) => void;
+  /** Offline maps, entities, grid, measure tool (renderer/src/panorama); `wall`: a read-only wall map. */
+  readonly panorama?: Panorama;
+  readonly wall?: boolean;
 }
 
 export class ConsoleMap {
@@ -75,6 +80,8 @@ export class ConsoleMap {
     });
     opts.target.appendChild(pointer);
     risk.attach(this.map);
+    // Before the click handler below: a click on an entity or while measuring is the panorama's.
+    if (opts.panorama) this.disposers.push(attachPanorama({ map: this.map, target: opts.target, pano: opts.panorama, cityLayers: basemap.layers, wall: opts.wall }));
 
     // The map highlights whichever unit is selected (here, on the board, in a list or an order).
     units.select(ui.getState().selectedUnit);

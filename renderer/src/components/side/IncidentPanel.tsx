@@ -12,6 +12,7 @@ import { clock, latLon, priorityBand } from '../../lib/format';
 import { ordersOf } from '../../lib/viewmodel';
 import { PRIORITY_COLOURS } from '../../map/palette';
 import { Age } from '../lists/Age';
+import { IncidentAround } from '../../panorama/components/IncidentAround';
 import { Duplicates } from './incident/Duplicates';
 import { Lifecycle } from './incident/Lifecycle';
 import { Notes } from './incident/Notes';
@@ -74,6 +75,7 @@ export function IncidentPanel({ id }: { id: string }) {
         <ResponseTimes incident={incident} />
       </section>
       <Duplicates incident={incident} />
+      <IncidentAround incidentId={incident.id} />
       {orders.length > 0 ? (
         <Orders incident={incident} orders={orders} />
       ) : draft ? (

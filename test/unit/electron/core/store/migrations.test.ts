@@ -68,6 +68,23 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO reports (id, channel, category, text, lat, lon, address, ts, received_at, status) VALUES ('r', 'app', 'c', 't', 31, 104, '', 1, 1, 'new')").run()).not.toThrow();
   });
 
+  it('5: adds the panorama tables (entities, links, grid, geofences, wall, maps) and its telemetry, keeping older data', () => {
+    const db = new Database(':memory:');
+    migrate(db, 4);
+    db.prepare("INSERT INTO events (id, hlc, at, actor, console, type, payload) VALUES ('e1', 'h1', 1, 'a', 'c', 'unit.rostered', '{}')").run();
+    expect(migrate(db, 5)).toEqual([5]);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    const t = tables(db);
+    for (const name of ['entities', 'entity_links', 'grid_assignments', 'geofences', 'wall_focus', 'maps_opened', 'grid_visits', 'geofence_inside'])
+      expect(t).toContain(name);
+    expect(db.prepare('SELECT id FROM events').pluck().all()).toEqual(['e1']);
+    // JSON columns are checked, and there is one wall focus at most
+    expect(() =>
+      db.prepare("INSERT INTO entities (id, kind, name, lat, lon, address, props, created_at, updated_at, updated_by) VALUES ('x', 'hydrant', 'h', 1, 2, '', 'nope', 1, 1, 'a')").run(),
+    ).toThrow();
+    expect(() => db.prepare("INSERT INTO wall_focus (id, lat, lon, zoom, camera_ids, at, by) VALUES (2, 1, 2, 3, '[]', 1, 'a')").run()).toThrow();
+  });
+
   it('is a no-op on an up-to-date database', () => {
     const db = new Database(':memory:');
     migrate(db);
