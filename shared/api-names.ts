@@ -26,6 +26,15 @@ export const API_NAMES = [
   'sensors.register',
   'alerts.importCap',
   'reports.list',
+  'drill.status',
+  'drill.scenarios',
+  'drill.start',
+  'drill.control',
+  'drill.stop',
+  'drill.runs',
+  'drill.report',
+  'replay.range',
+  'replay.at',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];
 

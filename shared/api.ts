@@ -22,6 +22,7 @@ import type { Catalog } from './schemas/catalog.js';
 import type { ApiName } from './api-names.js';
 import type { Role } from './roles.js';
 import { idSchema, latSchema, lonSchema, uuidSchema } from './schemas/common.js';
+import { drillInputs, type DrillResults, type DrillStatus } from './drills/api.js';
 
 export * from './api-names.js';
 
@@ -78,6 +79,7 @@ export const apiInputs = {
   'alerts.importCap': z.object({ xml: z.string().min(1).max(256 * 1024) }).strict(),
   /** The citizen reports intake queue: one status oldest first, or all newest first. */
   'reports.list': z.object({ status: z.enum(REPORT_STATUSES).optional() }).strict(),
+  ...drillInputs,
   // The names live in api-names.ts (free of zod, for the preload bundle): both lists must agree.
 } as const satisfies Record<ApiName, z.ZodType>;
 
@@ -91,6 +93,8 @@ export interface Snapshot {
   readonly orders: readonly OrderView[];
   readonly diagnostics: DiagnosticsView;
   readonly link: LinkView;
+  /** Drill mode and the running drill, if any (absent from consoles before drills). */
+  readonly drill?: DrillStatus;
 }
 
 export interface IncidentDetail {
@@ -100,7 +104,7 @@ export interface IncidentDetail {
   readonly links: readonly { readonly otherId: string; readonly relation: string }[];
 }
 
-export interface ApiResults {
+export interface ApiResults extends DrillResults {
   'session.snapshot': Snapshot;
   'incidents.create': { incident: IncidentView; recommendation: RecommendationView; duplicates: readonly IncidentView[] };
   'incidents.get': IncidentDetail;
@@ -154,7 +158,9 @@ export type Push =
   /** A warning raised, changed, acknowledged or cleared. */
   | { readonly kind: 'warning'; readonly warning: WarningView }
   /** A citizen report entered the intake queue. */
-  | { readonly kind: 'report'; readonly report: ReportView };
+  | { readonly kind: 'report'; readonly report: ReportView }
+  /** Drill mode, speed, pause, the running drill. */
+  | { readonly kind: 'drill'; readonly drill: DrillStatus };
 
 /** What the Electron preload exposes as `window.qx` (and the WebSocket client imitates). */
 export interface QxBridge {

@@ -38,12 +38,21 @@ const READS: ReadonlySet<ApiName> = new Set<ApiName>([
   'warnings.list',
   'sensors.list',
   'reports.list',
+  'drill.status',
+  'drill.scenarios',
+  'drill.runs',
+  'drill.report',
+  'replay.range',
+  'replay.at',
 ]);
 
 const WRITE_PERMISSIONS: Partial<Record<ApiName, Permission>> = {
   'warnings.ack': 'dispatch',
   'sensors.register': 'supervise',
   'alerts.importCap': 'dispatch',
+  'drill.start': 'supervise',
+  'drill.stop': 'supervise',
+  'drill.control': 'dispatch',
 };
 
 /** The permission `name` needs: reads need `read`; writes default to `dispatch`. */

@@ -21,6 +21,8 @@ export interface HostOptions {
   readonly wallToken: string | undefined;
   readonly consoleId: string;
   readonly ackTimeoutMs: number;
+  /** Drill mode: drill database (<data>/drill), drill topics (qx-drill/v1), embedded broker on 1884. */
+  readonly drill: boolean;
 }
 
 export class UsageError extends Error {
@@ -46,7 +48,9 @@ export const USAGE = `Options:
   --token TOKEN     API token (default $QX_TOKEN, else a new one printed at start)
   --wall-token TOKEN  read-only token for wall screens (default $QX_WALL_TOKEN, else a new one)
   --console-id ID   this console's id in the event log (default the host name)
-  --ack-timeout S   seconds before an unanswered order is flagged "no answer" (default 30)`;
+  --ack-timeout S   seconds before an unanswered order is flagged "no answer" (default 30)
+  --drill           drill mode: a separate drill database (<data>/drill), drill topics (qx-drill/v1/…),
+                    its own embedded broker port (default 1884), a DRILL banner; see docs/drills.md`;
 
 function int(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
@@ -79,6 +83,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
         'wall-token': { type: 'string' },
         'console-id': { type: 'string' },
         'ack-timeout': { type: 'string' },
+        drill: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -93,12 +98,13 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   const wallToken = values['wall-token'] ?? env.QX_WALL_TOKEN;
   if (wallToken !== undefined && !/^[A-Za-z0-9._~+/=-]{8,200}$/.test(wallToken)) throw new UsageError('the wall token must be 8–200 URL-safe characters');
   if (wallToken !== undefined && wallToken === token) throw new UsageError('the wall token must differ from the console token');
+  const drill = values.drill === true;
   const consoleId = (values['console-id'] ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'console';
   return {
     port: int('port', values.port, 8080, 0, 65535),
     host: values.host ?? '127.0.0.1',
-    dataDir: resolve(values.data ?? env.QX_DATA ?? join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'quanxiang')),
-    mqttPort: int('mqtt-port', values['mqtt-port'], 1883, 0, 65535),
+    dataDir: drillDir(resolve(values.data ?? env.QX_DATA ?? join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'quanxiang')), drill),
+    mqttPort: int('mqtt-port', values['mqtt-port'], drill ? DRILL_MQTT_PORT : 1883, 0, 65535),
     brokerUrl: values.broker,
     broker,
     rosterFile: values.roster === undefined ? undefined : resolve(values.roster),
@@ -107,7 +113,16 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     wallToken,
     consoleId,
     ackTimeoutMs: int('ack-timeout', values['ack-timeout'], 30, 1, 3600) * 1000,
+    drill,
   };
+}
+
+/** The drill console's own embedded broker port, so a drill never shares the live broker. */
+export const DRILL_MQTT_PORT = 1884;
+
+/** A drill keeps its database in the `drill` folder of the data folder. */
+export function drillDir(dataDir: string, drill: boolean): string {
+  return drill ? join(dataDir, 'drill') : dataDir;
 }
 
 const BROKER_FLAGS = ['broker-ca', 'broker-cert', 'broker-key', 'broker-user', 'broker-password-file'] as const;

@@ -1,5 +1,6 @@
 /** Event types of the append-only log. Every table but the outbox is a projection of these. */
 import type { AgencyId, UnitStatus } from '../../../shared/model.js';
+import type { DrillEventPayloads } from '../drills/events.js';
 import type {
   ReportChannel,
   SensorKind,
@@ -9,7 +10,7 @@ import type {
   WarningSource,
 } from '../../../shared/model.js';
 
-export interface EventPayloads {
+export interface EventPayloads extends DrillEventPayloads {
   /** A roster row loaded (or changed) at start. */
   'unit.rostered': { id: string; name: string; agency: AgencyId; type: string; station: string; lat: number; lon: number };
   /** A device reported that is not on the roster. */

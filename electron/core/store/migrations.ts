@@ -217,6 +217,28 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'unit tracks (position telemetry for replay) and the database mode (live or drill)',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE unit_track (
+          unit_id TEXT NOT NULL,
+          ts      INTEGER NOT NULL,
+          lat     REAL NOT NULL,
+          lon     REAL NOT NULL,
+          speed   REAL,
+          heading REAL,
+          PRIMARY KEY (unit_id, ts)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX unit_track_ts ON unit_track(ts);
+        CREATE TABLE console_meta (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -7,6 +7,7 @@ import { statements } from './statements.js';
 import { COMMITTED_STATUSES } from '../../../shared/model.js';
 import type { EventPayloads, EventRecord, EventType } from './events.js';
 import { makeWarningProjectors, WARNING_PROJECTED_TABLES } from '../warnings/projections.js';
+import { makeDrillProjectors } from '../drills/events.js';
 
 type Projector<K extends EventType> = (e: EventRecord<K> & { payload: EventPayloads[K] }) => void;
 export type Projectors = { [K in EventType]: Projector<K> };
@@ -140,6 +141,7 @@ export function makeProjectors(db: Database): Projectors {
       freeUnitOf(e.payload.orderId);
     },
     ...makeWarningProjectors(db),
+    ...makeDrillProjectors(),
   };
 }
 
