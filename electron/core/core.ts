@@ -84,7 +84,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
   const queries = new Queries(store.db);
   claimMode(store.db, join(cfg.dataDir, 'quanxiang.db'), cfg.drill === true);
   drillClock?.atLeast((store.db.prepare('SELECT MAX(at) FROM events').pluck().get() as number | null) ?? 0);
-  const tracks = new TrackRecorder(store.db, cfg.trackEveryMs);
+  const tracks = new TrackRecorder(store.db, now, cfg.trackEveryMs);
   const system = { actor: 'system', consoleId: cfg.consoleId };
 
   // The roster is a start-up input: record each new or changed row as an event.

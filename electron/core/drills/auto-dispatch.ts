@@ -1,7 +1,7 @@
 /**
  * The headless dispatcher, for unattended drill runs: a stand-in for the people at the desks. It
- * works through the app API like any dispatcher: a scenario-set delay after the first call about
- * an incident it opens the incident where the caller is and dispatches the recommended plan; it
+ * works through the app API like any dispatcher: a scenario-set delay after the console received
+ * the first call about an incident it opens the incident where the caller is and dispatches the recommended plan; it
  * replaces refused and unanswered orders with the next best unit.
  */
 import type { ApiInput, ApiName, ApiResults } from '../../../shared/api.js';
@@ -22,6 +22,8 @@ export class AutoDispatcher {
 
   constructor(
     private readonly calls: () => readonly PlacedCall[],
+    /** When the console received a call's report (null: not yet): the delay counts from there. */
+    private readonly received: (reportId: string) => number | null,
     private readonly call: Caller,
     private readonly now: () => number,
     private readonly delayMs: number,
@@ -31,7 +33,9 @@ export class AutoDispatcher {
   tick(): void {
     const now = this.now();
     for (const c of this.calls()) {
-      if (this.incidents.has(c.key) || this.busy.has(c.key) || now < c.at + this.delayMs || now < (this.retryAt.get(c.key) ?? 0)) continue;
+      if (this.incidents.has(c.key) || this.busy.has(c.key) || now < (this.retryAt.get(c.key) ?? 0)) continue;
+      const at = this.received(c.reportId);
+      if (at === null || now < at + this.delayMs) continue;
       this.busy.add(c.key);
       void this.open(c).finally(() => this.busy.delete(c.key));
     }

@@ -50,12 +50,13 @@ export function replayAt(store: Store, at: number): ReplayState {
   }
 }
 
-/** Each unit at its last recorded position at or before `at`. */
+/** Each unit at the last position the console had written at or before `at`. */
 function placeUnits(source: Database, target: Database, at: number): void {
   const rows = source
     .prepare(
       `SELECT t.unit_id, t.ts, t.lat, t.lon, t.speed, t.heading FROM unit_track t
-        JOIN (SELECT unit_id, MAX(ts) AS ts FROM unit_track WHERE ts <= ? GROUP BY unit_id) m ON m.unit_id = t.unit_id AND m.ts = t.ts`,
+        JOIN (SELECT unit_id, MAX(at) AS at FROM unit_track WHERE at <= ? GROUP BY unit_id) m ON m.unit_id = t.unit_id AND m.at = t.at
+        ORDER BY t.ts`,
     )
     .all(at) as { unit_id: string; ts: number; lat: number; lon: number; speed: number | null; heading: number | null }[];
   const put = target.prepare('UPDATE units SET lat = ?, lon = ?, speed = ?, heading = ?, position_ts = ? WHERE id = ?');

@@ -166,7 +166,7 @@ export class DrillService {
       place: (p) => placePoint(p, this.o.blocks),
     });
     const caller = this.caller;
-    const auto = autoDispatch && caller ? new AutoDispatcher(() => engine.calls, caller, now, scenario.autoDispatch.after * 1000) : null;
+    const auto = autoDispatch && caller ? new AutoDispatcher(() => engine.calls, (id) => this.o.warnings.queries.report(id)?.receivedAt ?? null, caller, now, scenario.autoDispatch.after * 1000) : null;
     const timer = setInterval(() => this.watch(), 200);
     this.active = { runId, scenario, engine, auto, timer, startedAt };
     try {

@@ -1,7 +1,8 @@
 /**
  * Unit tracks: position telemetry kept for replay and after-action maps (not events: positions are
- * not state changes). At most one sample per unit per `everyMs` of the console's clock, taken from
- * the batches the unit tracker flushes.
+ * not state changes). At most one sample per unit per `everyMs` of device time, taken from the
+ * batches the unit tracker flushes. Each sample keeps the device's time (`ts`) and the console's
+ * time when it was written (`at`): replay places a unit where the console knew it to be.
  */
 import type { Database } from 'better-sqlite3';
 import type { UnitView } from '../../../shared/model.js';
@@ -14,6 +15,7 @@ export class TrackRecorder {
 
   constructor(
     db: Database,
+    private readonly now: () => number,
     private readonly everyMs = 5_000,
   ) {
     this.st = statements(db);
@@ -21,12 +23,14 @@ export class TrackRecorder {
 
   /** Samples the units of one flushed batch (those with a position). */
   record(units: readonly UnitView[]): void {
+    const at = this.now();
     for (const u of units) {
       if (u.lat === null || u.lon === null || u.positionTs === null) continue;
       const prev = this.last.get(u.id);
       if (prev !== undefined && u.positionTs - prev < this.everyMs) continue;
       this.last.set(u.id, u.positionTs);
-      this.st.run('INSERT OR REPLACE INTO unit_track (unit_id, ts, lat, lon, speed, heading) VALUES (?, ?, ?, ?, ?, ?)', u.id, u.positionTs, u.lat, u.lon, u.speed, u.heading);
+      // The first writing of a sample stands: a unit pushed again unmoved was known there before.
+      this.st.run('INSERT OR IGNORE INTO unit_track (unit_id, ts, lat, lon, speed, heading, at) VALUES (?, ?, ?, ?, ?, ?, ?)', u.id, u.positionTs, u.lat, u.lon, u.speed, u.heading, at);
     }
   }
 }

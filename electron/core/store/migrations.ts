@@ -229,9 +229,11 @@ export const MIGRATIONS: readonly Migration[] = [
           lon     REAL NOT NULL,
           speed   REAL,
           heading REAL,
+          at      INTEGER NOT NULL,
           PRIMARY KEY (unit_id, ts)
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX unit_track_ts ON unit_track(ts);
+        CREATE INDEX unit_track_at ON unit_track(at);
         CREATE TABLE console_meta (
           key   TEXT PRIMARY KEY,
           value TEXT NOT NULL

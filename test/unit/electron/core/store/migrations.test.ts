@@ -96,9 +96,9 @@ describe('migrations', () => {
     expect(migrate(db, 4)).toEqual([4]);
     expect(tables(db)).toContain('unit_track');
     expect(tables(db)).toContain('console_meta');
-    const ins = db.prepare('INSERT INTO unit_track (unit_id, ts, lat, lon) VALUES (?, ?, ?, ?)');
-    ins.run('F-1', 1000, 31.1, 104.4);
-    expect(() => ins.run('F-1', 1000, 31.2, 104.4)).toThrow(/UNIQUE|PRIMARY/);
+    const ins = db.prepare('INSERT INTO unit_track (unit_id, ts, lat, lon, at) VALUES (?, ?, ?, ?, ?)');
+    ins.run('F-1', 1000, 31.1, 104.4, 1010);
+    expect(() => ins.run('F-1', 1000, 31.2, 104.4, 1020)).toThrow(/UNIQUE|PRIMARY/);
     db.prepare("INSERT INTO console_meta VALUES ('mode', 'drill')").run();
     expect(db.prepare("SELECT value FROM console_meta WHERE key = 'mode'").pluck().get()).toBe('drill');
   });
