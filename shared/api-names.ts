@@ -78,6 +78,15 @@ export const API_NAMES = [
   'wall.state',
   'wall.setLayout',
   'stats.summary',
+  'drill.status',
+  'drill.scenarios',
+  'drill.start',
+  'drill.control',
+  'drill.stop',
+  'drill.runs',
+  'drill.report',
+  'replay.range',
+  'replay.at',
 ] as const;
 export type ApiName = (typeof API_NAMES)[number];
 

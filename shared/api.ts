@@ -25,6 +25,7 @@ import { idSchema, latSchema, lonSchema, uuidSchema } from './schemas/common.js'
 import { caseInputs, type CaseResults } from './cases/api.js';
 import type { CaseView } from './cases/model.js';
 import { panoramaInputs, type PanoramaPush, type PanoramaResults } from './panorama/api.js';
+import { drillInputs, type DrillResults, type DrillStatus } from './drills/api.js';
 
 export * from './api-names.js';
 
@@ -83,6 +84,7 @@ export const apiInputs = {
   'reports.list': z.object({ status: z.enum(REPORT_STATUSES).optional() }).strict(),
   ...caseInputs,
   ...panoramaInputs,
+  ...drillInputs,
   // The names live in api-names.ts (free of zod, for the preload bundle): both lists must agree.
 } as const satisfies Record<ApiName, z.ZodType>;
 
@@ -96,6 +98,8 @@ export interface Snapshot {
   readonly orders: readonly OrderView[];
   readonly diagnostics: DiagnosticsView;
   readonly link: LinkView;
+  /** Drill mode and the running drill, if any (absent from consoles before drills). */
+  readonly drill?: DrillStatus;
 }
 
 export interface IncidentDetail {
@@ -105,7 +109,7 @@ export interface IncidentDetail {
   readonly links: readonly { readonly otherId: string; readonly relation: string }[];
 }
 
-export interface ApiResults extends CaseResults, PanoramaResults {
+export interface ApiResults extends CaseResults, PanoramaResults, DrillResults {
   'session.snapshot': Snapshot;
   'incidents.create': { incident: IncidentView; recommendation: RecommendationView; duplicates: readonly IncidentView[] };
   'incidents.get': IncidentDetail;
@@ -162,7 +166,9 @@ export type Push =
   | { readonly kind: 'report'; readonly report: ReportView }
   /** A case created or changed (reporter always null here: fetch cases.get for the contact). */
   | { readonly kind: 'case'; readonly case: CaseView }
-  | PanoramaPush;
+  | PanoramaPush
+  /** Drill mode, speed, pause, the running drill. */
+  | { readonly kind: 'drill'; readonly drill: DrillStatus };
 
 /** What the Electron preload exposes as `window.qx` (and the WebSocket client imitates). */
 export interface QxBridge {

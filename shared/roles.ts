@@ -61,6 +61,12 @@ const READS: ReadonlySet<ApiName> = new Set<ApiName>([
   'cameras.feed',
   'wall.state',
   'stats.summary',
+  'drill.status',
+  'drill.scenarios',
+  'drill.runs',
+  'drill.report',
+  'replay.range',
+  'replay.at',
 ]);
 
 const WRITE_PERMISSIONS: Partial<Record<ApiName, Permission>> = {
@@ -88,6 +94,9 @@ const WRITE_PERMISSIONS: Partial<Record<ApiName, Permission>> = {
   'geofences.delete': 'supervise',
   'maps.open': 'supervise',
   'maps.close': 'supervise',
+  'drill.start': 'supervise',
+  'drill.stop': 'supervise',
+  'drill.control': 'dispatch',
 };
 
 /** The permission `name` needs: reads need `read`; writes default to `dispatch`. */

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiError, apiInputs, type ApiHandlers, type ApiName, type CallContext, type Push } from '../../shared/api.js';
+import { ApiError, apiInputs, type ApiHandlers, type ApiInput, type ApiName, type ApiResults, type CallContext, type Push } from '../../shared/api.js';
 import type { IncidentView, LinkView, OrderView } from '../../shared/model.js';
 import type { Catalog } from '../../shared/schemas/catalog.js';
 import { describeZodError } from '../../shared/schemas/common.js';
@@ -26,6 +26,13 @@ import { Store } from './store/store.js';
 import { WarningService } from './warnings/warnings.js';
 import { CaseService } from './cases/service.js';
 import { PanoramaService } from './panorama/service.js';
+import { topicNamespace } from '../../shared/schemas/namespace.js';
+import { topics } from '../../shared/schemas/mqtt.js';
+import { DrillClock } from './drills/clock.js';
+import { claimMode } from './drills/mode.js';
+import { DrillService } from './drills/service.js';
+import { TrackRecorder } from './drills/tracks.js';
+import { loadBlocks } from './drills/city.js';
 
 export interface CoreConfig {
   /** Folder for quanxiang.db; ':memory:' for a throwaway store. */
@@ -51,6 +58,10 @@ export interface CoreConfig {
   readonly onlineTiles?: string;
   /** Panorama entities (GeoJSON) loaded into an empty store; the hosts pass resources/panorama/training-city.geojson. */
   readonly panoramaData?: string;
+  /** Drill mode: drill clock, drill topic namespace (qx-drill/v1), orders marked drill, scenario engine. */
+  readonly drill?: boolean;
+  /** At most one track sample per unit per this many ms (default 5000; 0 keeps every flushed position). */
+  readonly trackEveryMs?: number;
 }
 
 export interface Core {
@@ -62,6 +73,7 @@ export interface Core {
   readonly warnings: WarningService;
   readonly cases: CaseService;
   readonly panorama: PanoramaService;
+  readonly drills: DrillService;
   link(): LinkView;
   /** Validates `input` against the method's schema, then calls it. Rejections are counted. */
   call(name: ApiName, input: unknown, ctx: CallContext, source: string): Promise<unknown>;
@@ -72,12 +84,17 @@ export interface Core {
 }
 
 export async function startCore(cfg: CoreConfig): Promise<Core> {
-  const now = cfg.now ?? Date.now;
+  const drillClock = cfg.drill ? new DrillClock() : null;
+  const now = cfg.now ?? (drillClock ? () => drillClock.now() : Date.now);
+  const ns = topicNamespace(cfg.drill === true);
   const catalog = loadCatalog(join(cfg.resourcesDir, 'catalog'));
   const roster = loadRoster(cfg.rosterFile ?? join(cfg.resourcesDir, 'roster', 'training-city.csv'), catalog);
   if (cfg.dataDir !== ':memory:') mkdirSync(cfg.dataDir, { recursive: true });
   const store = new Store({ file: cfg.dataDir === ':memory:' ? ':memory:' : join(cfg.dataDir, 'quanxiang.db'), consoleId: cfg.consoleId, now });
   const queries = new Queries(store.db);
+  claimMode(store.db, join(cfg.dataDir, 'quanxiang.db'), cfg.drill === true);
+  drillClock?.atLeast((store.db.prepare('SELECT MAX(at) FROM events').pluck().get() as number | null) ?? 0);
+  const tracks = new TrackRecorder(store.db, now, cfg.trackEveryMs);
   const system = { actor: 'system', consoleId: cfg.consoleId };
 
   // The roster is a start-up input: record each new or changed row as an event.
@@ -112,7 +129,10 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
 
   const warnings = new WarningService(store, { consoleId: cfg.consoleId, push, now });
   warnings.loadRegistry(cfg.sensorsFile ?? join(cfg.resourcesDir, 'sensors', 'training-city.csv'));
-  const units = new UnitTracker(store, queries, cfg.consoleId, (list) => push({ kind: 'units', units: list }), cfg.unitFlushMs);
+  const units = new UnitTracker(store, queries, cfg.consoleId, (list) => {
+    tracks.record(list);
+    push({ kind: 'units', units: list });
+  }, cfg.unitFlushMs);
   // The link needs the order desk for acks and the desk needs the link's outbox:
   // handlers are bound late through this holder.
   const late: { orders?: OrderDesk } = {};
@@ -137,18 +157,40 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     consoleId: cfg.consoleId,
     diagnostics,
     now,
-    subscriptions: router.subscriptions,
-    onMessage: (topic, payload) => router.receive(topic, payload),
+    subscriptions: ns.subscriptions(router.subscriptions),
+    onMessage: (topic, payload) => {
+      const canonical = ns.canonical(topic);
+      if (canonical === null) diagnostics.reject('mqtt', topic, `outside the ${ns.prefix} namespace`);
+      else router.receive(canonical, payload);
+    },
+    presenceTopic: ns.wire(topics.consolePresence(cfg.consoleId)),
     broker: broker === null ? cfg.broker : undefined,
   });
   const outbox = new Outbox(store, link, cfg.consoleId, (orderId) => {
     const order = queries.order(orderId);
     if (order) push({ kind: 'order', order });
-  });
+  }, (t) => ns.wire(t));
   const events = { incident: (incident: IncidentView) => push({ kind: 'incident', incident }), order: (order: OrderView) => push({ kind: 'order', order }) };
   const ackTimeoutMs = cfg.ackTimeoutMs ?? 30_000;
-  const orders = new OrderDesk(store, queries, outbox, units, events, { ackTimeoutMs, resendAfterMs: Math.ceil(ackTimeoutMs / 2) }, cfg.consoleId);
-  const roads = loadRoadGraph(cfg.mapFile ?? join(cfg.resourcesDir, 'map', 'training-city.geojson'));
+  const orders = new OrderDesk(store, queries, outbox, units, events, { ackTimeoutMs, resendAfterMs: Math.ceil(ackTimeoutMs / 2) }, cfg.consoleId, cfg.drill === true);
+  const mapFile = cfg.mapFile ?? join(cfg.resourcesDir, 'map', 'training-city.geojson');
+  const roads = loadRoadGraph(mapFile);
+  const blocks = loadBlocks(mapFile);
+  const drills = new DrillService({
+    store,
+    queries,
+    warnings,
+    clock: drillClock,
+    ns,
+    brokerUrl: url,
+    roads,
+    roster,
+    blocks,
+    refs: { units: new Set(roster.map((r) => r.id)), sensors: new Set(warnings.queries.sensors().map((s) => s.id)), blocks: new Set(blocks.keys()), incidentTypes: new Set(catalog.incidentTypes.map((t) => t.id)) },
+    scenariosDir: join(cfg.resourcesDir, 'drills'),
+    consoleId: cfg.consoleId,
+    push,
+  });
   const dispatch = new DispatchService(store, queries, catalog, orders, units, events, { recommend: { ...DEFAULT_RECOMMEND_OPTIONS, roads } });
   const lifecycle = new IncidentLifecycle(store, queries, dispatch, orders, units, events);
   late.orders = orders;
@@ -208,6 +250,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
       orders: queries.openOrders(),
       diagnostics: diagnostics.view(),
       link: link.state,
+      drill: drills.status(),
     }),
     'incidents.create': async (input, ctx) => dispatch.createIncident(input, ctx),
     'incidents.get': async ({ incidentId }) => {
@@ -233,9 +276,10 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     ...warnings.handlers,
     ...cases.handlers,
     ...panorama.handlers,
+    ...drills.handlers,
   };
 
-  return {
+  const core: Core = {
     consoleId: cfg.consoleId,
     catalog,
     handlers,
@@ -244,6 +288,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     warnings,
     cases,
     panorama,
+    drills,
     link: () => link.state,
     async call(name, input, ctx, source) {
       const schema = apiInputs[name];
@@ -274,6 +319,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     },
     connected: () => (link.connected ? Promise.resolve() : new Promise<void>((resolve) => connectedWaiters.add(resolve))),
     async close() {
+      await drills.close();
       clearInterval(timeoutTimer);
       clearInterval(expiryTimer);
       cases.stop();
@@ -286,4 +332,8 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
       store.close();
     },
   };
+  // The headless dispatcher is a dispatcher like any other: validated, permission-checked calls.
+  const auto = { actor: 'auto-dispatcher', consoleId: cfg.consoleId, role: 'dispatcher' as const };
+  drills.setCaller(<K extends ApiName>(name: K, input: ApiInput<K>) => core.call(name, input, auto, 'drill') as Promise<ApiResults[K]>);
+  return core;
 }

@@ -22,6 +22,7 @@ export async function runWebHost(opts: HostOptions): Promise<{ core: Core; web: 
     maps: opts.maps,
     onlineTiles: opts.onlineTiles,
     panoramaData: join(root, 'resources', 'panorama', 'training-city.geojson'),
+    drill: opts.drill,
   });
   const token = opts.token ?? generateToken();
   const wallToken = opts.wallToken ?? generateToken();
@@ -58,7 +59,7 @@ export async function serveWeb(argv: readonly string[]): Promise<void> {
   }
   const { core, web, token, wallToken } = started;
   const link = core.link();
-  console.log(`Quanxiang console ${core.consoleId} is running.`);
+  console.log(`Quanxiang console ${core.consoleId} is running${opts.drill ? ' in DRILL mode (演练): drill database, qx-drill/v1 topics' : ''}.`);
   console.log(`  Open:   ${web.url}/#token=${token}`);
   console.log(`  Token:  ${token}  (REST: Authorization: Bearer <token>)`);
   console.log(`  Wall:   ${web.url}/#token=${wallToken}  (read-only wall token)`);

@@ -27,6 +27,8 @@ export interface HostOptions {
   readonly maps: readonly string[];
   /** --online-tiles URL template ({z}/{x}/{y}); off when undefined. */
   readonly onlineTiles: string | undefined;
+  /** Drill mode: drill database (<data>/drill), drill topics (qx-drill/v1), embedded broker on 1884. */
+  readonly drill: boolean;
 }
 
 export class UsageError extends Error {
@@ -57,7 +59,9 @@ export const USAGE = `Options:
                     default $QX_OPEN311_KEYS, comma-separated; none: the interface is off)
   --map FILE        an offline map or layer (.mbtiles, .pmtiles, .geojson); repeatable
   --online-tiles URL
-                    an online XYZ/WMTS tile source ({z}/{x}/{y}), relayed by the console (off by default)`;
+                    an online XYZ/WMTS tile source ({z}/{x}/{y}), relayed by the console (off by default)
+  --drill           drill mode: a separate drill database (<data>/drill), drill topics (qx-drill/v1/…),
+                    its own embedded broker port (default 1884), a DRILL banner; see docs/drills.md`;
 
 function int(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
@@ -93,6 +97,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
         'open311-key': { type: 'string', multiple: true },
         map: { type: 'string', multiple: true },
         'online-tiles': { type: 'string' },
+        drill: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -118,12 +123,13 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   const online = values['online-tiles'];
   if (online !== undefined && (!/^https?:\/\/[^\s]+$/.test(online) || !/\{z\}|\{TileMatrix\}/.test(online)))
     throw new UsageError(`--online-tiles must be an http(s) URL template with {z}, {x} and {y}, not "${online}"`);
+  const drill = values.drill === true;
   const consoleId = (values['console-id'] ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'console';
   return {
     port: int('port', values.port, 8080, 0, 65535),
     host: values.host ?? '127.0.0.1',
-    dataDir: resolve(values.data ?? env.QX_DATA ?? join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'quanxiang')),
-    mqttPort: int('mqtt-port', values['mqtt-port'], 1883, 0, 65535),
+    dataDir: drillDir(resolve(values.data ?? env.QX_DATA ?? join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'quanxiang')), drill),
+    mqttPort: int('mqtt-port', values['mqtt-port'], drill ? DRILL_MQTT_PORT : 1883, 0, 65535),
     brokerUrl: values.broker,
     broker,
     rosterFile: values.roster === undefined ? undefined : resolve(values.roster),
@@ -135,7 +141,16 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     open311Keys,
     maps,
     onlineTiles: online,
+    drill,
   };
+}
+
+/** The drill console's own embedded broker port, so a drill never shares the live broker. */
+export const DRILL_MQTT_PORT = 1884;
+
+/** A drill keeps its database in the `drill` folder of the data folder. */
+export function drillDir(dataDir: string, drill: boolean): string {
+  return drill ? join(dataDir, 'drill') : dataDir;
 }
 
 const BROKER_FLAGS = ['broker-ca', 'broker-cert', 'broker-key', 'broker-user', 'broker-password-file'] as const;

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { App } from 'electron';
 import type { CoreConfig } from '../core/core.js';
 import { ResourceError } from '../core/resources.js';
-import { USAGE, type HostOptions } from '../node/options.js';
+import { drillDir, USAGE, type HostOptions } from '../node/options.js';
+
+/** Host options that take no value. */
+const FLAG_OPTIONS: ReadonlySet<string> = new Set(['drill']);
 
 /** Long options the hosts understand, read from USAGE so the two cannot drift apart. */
 const OWN_OPTIONS: ReadonlySet<string> = new Set([...USAGE.matchAll(/^\s+--([a-z][a-z-]*)/gm)].map((m) => m[1]));
@@ -12,7 +15,7 @@ const OWN_OPTIONS: ReadonlySet<string> = new Set([...USAGE.matchAll(/^\s+--([a-z
  * Our own options out of Electron's argv. It starts with the binary, then (when run as
  * `electron <app>` rather than packaged) the app path, and it also carries Chromium switches
  * such as --no-sandbox that parseHostOptions would reject: those are set aside in `ignored`.
- * Every host option takes a value, as `--opt value` or `--opt=value`.
+ * Every host option but the flags (--drill) takes a value, as `--opt value` or `--opt=value`.
  */
 export function hostArgv(argv: readonly string[], defaultApp: boolean): { args: string[]; ignored: string[] } {
   const rest = argv.slice(defaultApp ? 2 : 1);
@@ -22,7 +25,7 @@ export function hostArgv(argv: readonly string[], defaultApp: boolean): { args: 
     const m = /^--([^=]+)(=.*)?$/s.exec(rest[i]);
     if (m && OWN_OPTIONS.has(m[1])) {
       args.push(rest[i]);
-      if (m[2] === undefined && i + 1 < rest.length) args.push(rest[++i]);
+      if (m[2] === undefined && !FLAG_OPTIONS.has(m[1]) && i + 1 < rest.length) args.push(rest[++i]);
     } else ignored.push(rest[i]);
   }
   return { args, ignored };
@@ -54,7 +57,7 @@ export function shellConfig(
   const root = paths.isPackaged ? null : paths.appRoot();
   return {
     core: {
-      dataDir: dataChosen ? opts.dataDir : paths.userData,
+      dataDir: dataChosen ? opts.dataDir : drillDir(paths.userData, opts.drill),
       resourcesDir: root === null ? join(paths.resourcesPath, 'resources') : join(root, 'resources'),
       rosterFile: opts.rosterFile,
       sensorsFile: opts.sensorsFile,
@@ -66,6 +69,7 @@ export function shellConfig(
       maps: opts.maps,
       onlineTiles: opts.onlineTiles,
       panoramaData: join(root === null ? join(paths.resourcesPath, 'resources') : join(root, 'resources'), 'panorama', 'training-city.geojson'),
+      drill: opts.drill,
     },
     rendererDir: root === null ? join(paths.appPath, 'dist', 'renderer') : join(root, 'dist', 'renderer'),
   };

@@ -11,6 +11,7 @@ import { closeBeforeQuit, describeStartError, hostArgv, shellConfig } from './li
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveApp } from './protocol.js';
 import { hardenApp, hardenSession } from './security.js';
 import { createWorkstationWindow } from './windows.js';
+import { installDrillMenu } from './drill-menu.js';
 
 // Both must happen before 'ready'.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -63,6 +64,8 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, core);
   fanOutPushes(core, () => BrowserWindow.getAllWindows());
 
+  // Drill mode is switched by a restart from this menu, never inside a running console.
+  installDrillMenu(opts.drill, process.argv.slice(1));
   // IPC handlers exist before the page loads, so its first snapshot call cannot miss them.
   const workstation = createWorkstationWindow();
   app.on('second-instance', () => {

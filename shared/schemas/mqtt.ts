@@ -65,6 +65,8 @@ export const orderSchema = z.object({
     summary: shortText(2000),
   }),
   issuedAt: epochMsSchema,
+  /** Set on every order of a drill console (which publishes only under qx-drill/v1). */
+  drill: z.boolean().optional(),
 });
 export type OrderMsg = z.infer<typeof orderSchema>;
 

@@ -68,9 +68,13 @@ class StubApp extends EventEmitter {
   exit(code = 0): void {
     this.exitCode = code;
   }
+  relaunches: { args?: string[] }[] = [];
+  relaunch(opts: { args?: string[] } = {}): void {
+    this.relaunches.push(opts);
+  }
   reset(): void {
     this.removeAllListeners();
-    Object.assign(this, { isPackaged: false, singleInstance: true, sandboxEnabled: false, ready: false, quits: 0, exitCode: null });
+    Object.assign(this, { isPackaged: false, singleInstance: true, sandboxEnabled: false, ready: false, quits: 0, exitCode: null, relaunches: [] });
   }
 }
 export const app = new StubApp();
@@ -209,6 +213,32 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     dialog.errors.push({ title, content });
   },
+  /** Message boxes shown; answered with `answer` (the button index). */
+  boxes: [] as { message: string; buttons?: string[] }[],
+  answer: 0,
+  showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
+    const opts = args[args.length - 1] as { message: string; buttons?: string[] };
+    dialog.boxes.push(opts);
+    return Promise.resolve({ response: dialog.answer, checkboxChecked: false });
+  },
+};
+
+/** Menus are plain templates here: built, set, and kept for assertions. */
+export interface StubMenuItem {
+  label?: string;
+  role?: string;
+  type?: string;
+  submenu?: StubMenuItem[];
+  click?: () => void;
+}
+export const Menu = {
+  current: null as { items: StubMenuItem[] } | null,
+  buildFromTemplate(items: StubMenuItem[]): { items: StubMenuItem[] } {
+    return { items };
+  },
+  setApplicationMenu(menu: { items: StubMenuItem[] } | null): void {
+    Menu.current = menu;
+  },
 };
 
 /** Puts every stand-in back to its first state. */
@@ -224,4 +254,7 @@ export function resetStubs(): void {
   protocol.handlers.clear();
   session.defaultSession = new StubSession();
   dialog.errors.length = 0;
+  dialog.boxes.length = 0;
+  dialog.answer = 0;
+  Menu.current = null;
 }

@@ -25,8 +25,9 @@ export interface OrderEvents {
 
 const OPEN: ReadonlySet<string> = new Set(['queued', 'sent', 'acknowledged']);
 
-export function orderMessage(orderId: string, kind: 'dispatch' | 'cancel', incident: IncidentView, issuedAt: number): OrderMsg {
+export function orderMessage(orderId: string, kind: 'dispatch' | 'cancel', incident: IncidentView, issuedAt: number, drill = false): OrderMsg {
   return {
+    ...(drill ? { drill: true } : {}),
     orderId,
     kind,
     incidentId: incident.id,
@@ -44,6 +45,8 @@ export class OrderDesk {
     private readonly events: OrderEvents,
     private readonly timing: OrderTiming,
     private readonly consoleId: string,
+    /** A drill console: every order says so (`drill: true`). */
+    private readonly drill = false,
   ) {}
 
   /** Checks that every unit can take an order now; throws the reason a dispatcher needs. */
@@ -64,7 +67,7 @@ export class OrderDesk {
     const orders = unitIds.map((unitId) => ({ orderId: randomUUID(), unitId }));
     const issuedAt = this.store.now();
     this.store.append('incident.dispatched', { incidentId: incident.id, level, orders }, ctx);
-    for (const o of orders) this.outbox.enqueue(o.orderId, topics.orders(o.unitId), JSON.stringify(orderMessage(o.orderId, 'dispatch', incident, issuedAt)));
+    for (const o of orders) this.outbox.enqueue(o.orderId, topics.orders(o.unitId), JSON.stringify(orderMessage(o.orderId, 'dispatch', incident, issuedAt, this.drill)));
     return orders.map((o) => o.orderId);
   }
 
@@ -85,7 +88,7 @@ export class OrderDesk {
   cancelInTx(order: OrderView, incident: IncidentView, reason: string, ctx: CallContext): void {
     if (!OPEN.has(order.state) || order.clearedAt !== null) throw new ApiError('conflict', `order ${order.id} is no longer open (${order.state})`);
     this.store.append('order.cancelled', { orderId: order.id, reason }, ctx);
-    this.outbox.enqueueCancel(order.id, topics.orders(order.unitId), JSON.stringify(orderMessage(order.id, 'cancel', incident, this.store.now())));
+    this.outbox.enqueueCancel(order.id, topics.orders(order.unitId), JSON.stringify(orderMessage(order.id, 'cancel', incident, this.store.now(), this.drill)));
   }
 
   cancel(orderId: string, reason: string, ctx: CallContext): OrderView {
@@ -132,7 +135,7 @@ export class OrderDesk {
         if (!incident) continue;
         this.store.tx(() => {
           this.store.append('order.resent', { orderId: o.id }, system);
-          this.outbox.enqueue(o.id, topics.orders(o.unitId), JSON.stringify(orderMessage(o.id, 'dispatch', incident, o.issuedAt)));
+          this.outbox.enqueue(o.id, topics.orders(o.unitId), JSON.stringify(orderMessage(o.id, 'dispatch', incident, o.issuedAt, this.drill)));
         });
         this.outbox.drain();
       } else continue;

@@ -38,6 +38,8 @@ export interface FieldLinkOptions {
   readonly broker?: BrokerSettings;
   /** Randomness of the reconnect jitter, [0, 1) (tests). */
   readonly random?: () => number;
+  /** Presence topic on the wire, when not the live one (a drill console's namespace). */
+  readonly presenceTopic?: string;
 }
 
 type ProtocolVersion = 4 | 5;
@@ -149,7 +151,7 @@ export class FieldLink {
     this.client = null;
     if (!c) return;
     if (c.connected) {
-      await bounded(c.publishAsync(topics.consolePresence(this.opts.consoleId), 'offline', { qos: 1, retain: true }), CLOSE_GRACE_MS).catch(() => undefined);
+      await bounded(c.publishAsync((this.opts.presenceTopic ?? topics.consolePresence(this.opts.consoleId)), 'offline', { qos: 1, retain: true }), CLOSE_GRACE_MS).catch(() => undefined);
     }
     await endClient(c, !c.connected);
     this.failPending(c, 'field link closed');
@@ -160,7 +162,7 @@ export class FieldLink {
     const conn = this.conn;
     if (!conn || this.closing) return;
     const protocol = this.protocol;
-    const presence = topics.consolePresence(this.opts.consoleId);
+    const presence = (this.opts.presenceTopic ?? topics.consolePresence(this.opts.consoleId));
     const options: IClientOptions = {
       clientId: `qx-console-${this.opts.consoleId}`,
       clean: false,

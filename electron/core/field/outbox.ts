@@ -30,6 +30,8 @@ export class Outbox {
     private readonly consoleId: string,
     /** Told when the broker has taken a dispatch order (its state is now `sent`). */
     private readonly onSent: (orderId: string) => void = () => undefined,
+    /** Canonical topic → wire topic (a drill console's namespace); throws for a topic it may not use. */
+    private readonly wire: (topic: string) => string = (t) => t,
   ) {
     this.insert = store.db.prepare('INSERT INTO outbox (order_id, kind, topic, payload, created_at) VALUES (?, ?, ?, ?, ?)');
     this.remove = store.db.prepare('DELETE FROM outbox WHERE order_id = ?');
@@ -38,7 +40,7 @@ export class Outbox {
 
   /** Call inside the dispatch transaction. */
   enqueue(orderId: string, topic: string, payload: string): void {
-    this.insert.run(orderId, 'dispatch', topic, payload, this.store.now());
+    this.insert.run(orderId, 'dispatch', this.wire(topic), payload, this.store.now());
   }
 
   /**
@@ -47,7 +49,7 @@ export class Outbox {
    */
   enqueueCancel(orderId: string, topic: string, payload: string): void {
     if (this.remove.run(orderId).changes > 0) return;
-    this.insert.run(`cancel:${orderId}`, 'cancel', topic, payload, this.store.now());
+    this.insert.run(`cancel:${orderId}`, 'cancel', this.wire(topic), payload, this.store.now());
   }
 
   size(): number {

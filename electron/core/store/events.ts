@@ -2,6 +2,7 @@
 import type { AgencyId, UnitStatus } from '../../../shared/model.js';
 import type { CaseEventPayloads } from '../cases/events.js';
 import type { PanoramaEventPayloads } from '../panorama/events.js';
+import type { DrillEventPayloads } from '../drills/events.js';
 import type {
   ReportChannel,
   SensorKind,
@@ -11,7 +12,7 @@ import type {
   WarningSource,
 } from '../../../shared/model.js';
 
-export interface EventPayloads extends CaseEventPayloads, PanoramaEventPayloads {
+export interface EventPayloads extends CaseEventPayloads, PanoramaEventPayloads, DrillEventPayloads {
   /** A roster row loaded (or changed) at start. */
   'unit.rostered': { id: string; name: string; agency: AgencyId; type: string; station: string; lat: number; lon: number };
   /** A device reported that is not on the roster. */

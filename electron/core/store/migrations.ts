@@ -298,6 +298,30 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   { version: 5, name: 'panorama: entities and links, grid, geofences, wall, maps', up: migratePanorama },
+  {
+    version: 6,
+    name: 'unit tracks (position telemetry for replay) and the database mode (live or drill)',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE unit_track (
+          unit_id TEXT NOT NULL,
+          ts      INTEGER NOT NULL,
+          lat     REAL NOT NULL,
+          lon     REAL NOT NULL,
+          speed   REAL,
+          heading REAL,
+          at      INTEGER NOT NULL,
+          PRIMARY KEY (unit_id, ts)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX unit_track_ts ON unit_track(ts);
+        CREATE INDEX unit_track_at ON unit_track(at);
+        CREATE TABLE console_meta (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

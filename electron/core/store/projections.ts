@@ -9,6 +9,7 @@ import type { EventPayloads, EventRecord, EventType } from './events.js';
 import { makeWarningProjectors, WARNING_PROJECTED_TABLES } from '../warnings/projections.js';
 import { CASE_PROJECTED_TABLES, makeCaseProjectors } from '../cases/projections.js';
 import { makePanoramaProjectors, PANORAMA_PROJECTED_TABLES } from '../panorama/projections.js';
+import { makeDrillProjectors } from '../drills/events.js';
 
 type Projector<K extends EventType> = (e: EventRecord<K> & { payload: EventPayloads[K] }) => void;
 export type Projectors = { [K in EventType]: Projector<K> };
@@ -144,6 +145,7 @@ export function makeProjectors(db: Database): Projectors {
     ...makeWarningProjectors(db),
     ...makeCaseProjectors(db),
     ...makePanoramaProjectors(db),
+    ...makeDrillProjectors(),
   };
 }
 

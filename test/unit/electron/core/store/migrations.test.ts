@@ -106,4 +106,17 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(tables(db)).toEqual(['units']);
   });
+
+  it('6: adds unit tracks (one sample per unit and time) and the database mode', () => {
+    const db = new Database(':memory:');
+    migrate(db, 5);
+    expect(migrate(db, 6)).toEqual([6]);
+    expect(tables(db)).toContain('unit_track');
+    expect(tables(db)).toContain('console_meta');
+    const ins = db.prepare('INSERT INTO unit_track (unit_id, ts, lat, lon, at) VALUES (?, ?, ?, ?, ?)');
+    ins.run('F-1', 1000, 31.1, 104.4, 1010);
+    expect(() => ins.run('F-1', 1000, 31.2, 104.4, 1020)).toThrow(/UNIQUE|PRIMARY/);
+    db.prepare("INSERT INTO console_meta VALUES ('mode', 'drill')").run();
+    expect(db.prepare("SELECT value FROM console_meta WHERE key = 'mode'").pluck().get()).toBe('drill');
+  });
 });
