@@ -71,7 +71,12 @@ export class UnitTracker {
     this.schedule();
   }
 
-  /** Writes buffered positions and pushes every changed unit now. */
+  /**
+   * Writes the buffered positions and pushes every changed unit now. The in-memory views decide
+   * which positions are newer (they mirror the table: loaded from it, re-read on every event);
+   * the writes are one prepared statement in one relaxed transaction (telemetry: see Store.tx),
+   * committed before the push, so whoever hears a push reads the same from the table.
+   */
   flush(): void {
     if (this.timer) {
       clearTimeout(this.timer);
@@ -80,16 +85,24 @@ export class UnitTracker {
     if (this.latest.size === 0 && this.changed.size === 0) return;
     const batch = [...this.latest];
     this.latest.clear();
-    this.store.tx(() => {
-      for (const [id, p] of batch) {
-        this.ensureKnown(id);
-        const r = this.updatePos.run(p.lat, p.lon, p.heading ?? null, p.speed ?? null, p.ts, id, p.ts);
-        const old = this.views.get(id);
-        if (r.changes === 0 || !old) continue;
-        this.set({ ...old, lat: p.lat, lon: p.lon, heading: p.heading ?? null, speed: p.speed ?? null, positionTs: p.ts });
-        this.changed.add(id);
-      }
-    }, 'relaxed');
+    const unknown = batch.filter(([id]) => !this.views.has(id));
+    if (unknown.length) this.store.tx(() => unknown.forEach(([id]) => this.ensureKnown(id)));
+    const moved: [string, PositionMsg][] = [];
+    for (const [id, p] of batch) {
+      const old = this.views.get(id);
+      if (old && (old.positionTs === null || old.positionTs <= p.ts)) moved.push([id, p]);
+    }
+    if (moved.length) {
+      this.store.tx(() => {
+        for (const [id, p] of moved) this.updatePos.run(p.lat, p.lon, p.heading ?? null, p.speed ?? null, p.ts, id, p.ts);
+      }, 'relaxed');
+    }
+    for (const [id, p] of moved) {
+      const old = this.views.get(id);
+      if (!old) continue;
+      this.set({ ...old, lat: p.lat, lon: p.lon, heading: p.heading ?? null, speed: p.speed ?? null, positionTs: p.ts });
+      this.changed.add(id);
+    }
     const units: UnitView[] = [];
     for (const id of this.changed) {
       const u = this.views.get(id);
