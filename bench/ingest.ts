@@ -86,10 +86,11 @@ console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) throu
   const c = windowCounter();
   const measuring = (): boolean => c.rate() > 0;
   core.subscribe((p) => {
-    if (p.kind !== 'units') return;
+    const list = p.kind === 'units' ? p.units : p.kind === 'positions' ? p.positions : null;
+    if (!list) return;
     const now = Date.now();
-    c.hit(p.units.length);
-    if (measuring()) for (const u of p.units) if (u.positionTs) stored.push(now - u.positionTs);
+    c.hit(list.length);
+    if (measuring()) for (const u of list) if (u.positionTs) stored.push(now - u.positionTs);
   });
   // The screen's side runs in its own process, as the renderer does.
   const viewer = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest-client.ts'), `${web.url.replace('http', 'ws')}/ws`, 'bench-token-1', String(WARMUP_S), String(SECONDS)], {

@@ -154,7 +154,7 @@ function serveSocket(core: Core, tokens: Pick<WebHostOptions, 'token' | 'wallTok
       ctx = { actor: msg.actor ?? (role === 'wall' ? 'wall' : 'dispatcher'), consoleId: `${core.consoleId}/web@${from}`, role };
       send({ t: 'ready', consoleId: core.consoleId, actor: ctx.actor, role });
       unsubscribe ??= core.subscribe((p: Push) => {
-        if (ws.readyState !== ws.OPEN || (p.kind === 'units' && ws.bufferedAmount > MAX_BUFFERED)) return;
+        if (ws.readyState !== ws.OPEN || ((p.kind === 'units' || p.kind === 'positions') && ws.bufferedAmount > MAX_BUFFERED)) return;
         ws.send(pushFrame(p), { binary: false });
       });
       return;
