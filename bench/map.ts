@@ -39,6 +39,7 @@ const ALL_SCENARIOS: readonly Scenario[] = [
   { key: 'stockStatic', label: '20,000 units + 100,000 static (stock)', query: 'layer=stock&units=20000&static=100000', fleet: true },
   { key: 'liveClose', label: 'info: live, zoom 16 (~750 units in view, names)', query: 'layer=live&units=20000&zoom=16', fleet: true },
   { key: 'stockClose', label: 'info: stock, zoom 16', query: 'layer=stock&units=20000&zoom=16', fleet: true },
+  { key: 'liveLazy', label: 'info: live, not drawing on arrival (glide only)', query: 'layer=live&units=20000&arrival=0', fleet: true },
   { key: 'liveEager', label: 'info: live, drawing every frame while units move', query: 'layer=live&units=20000&adaptive=0', fleet: true },
 ];
 const SCENARIOS = ALL_SCENARIOS.filter((s) => !ONLY || ONLY.includes(s.key));
@@ -98,7 +99,7 @@ const vsStock = fps('live') / fps('stock');
 console.log(`live layer vs stock: ${vsStock.toFixed(0)}× (units), ${(fps('liveStatic') / fps('stockStatic')).toFixed(0)}× (units + static)`);
 const describe = (l: Latency): string =>
   `p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, max ${l.maxMs} ms; frames p50 ${l.p50Frames}, p95 ${l.p95Frames}, max ${l.maxFrames}; within 2 frames ${(l.withinTwoFrames * 100).toFixed(1)}% of ${l.count}`;
-for (const k of ['live', 'liveStatic', 'liveClose', 'liveEager']) {
+for (const k of ['live', 'liveStatic', 'liveClose', 'liveLazy', 'liveEager']) {
   const visible = pooled((runs.get(k) ?? []).map((m) => m.visibleLatency));
   const all = pooled((runs.get(k) ?? []).map((m) => m.latency));
   if (visible) console.log(`latency ${k.padEnd(10)} changes that show at once (status colours, turns, in view): ${describe(visible)}`);
