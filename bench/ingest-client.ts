@@ -16,8 +16,9 @@ ws.on('message', (data: Buffer) => {
   const now = Date.now();
   const m = JSON.parse(data.toString()) as ServerMessage;
   if (m.t === 'ready') process.stdout.write('ready\n');
-  if (m.t !== 'push' || m.push.kind !== 'units' || now < start || now > end) return;
-  for (const u of m.push.units) if (u.positionTs) lat.push(now - u.positionTs);
+  if (m.t !== 'push' || now < start || now > end) return;
+  const list = m.push.kind === 'units' ? m.push.units : m.push.kind === 'positions' ? m.push.positions : [];
+  for (const u of list) if (u.positionTs) lat.push(now - u.positionTs);
 });
 setTimeout(() => {
   lat.sort((a, b) => a - b);

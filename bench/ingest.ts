@@ -1,12 +1,16 @@
 /**
  * bench/ingest: field positions through a real broker (Mosquitto) into the console, at 1 Hz per
  * unit from N simulated devices. Prints, measured in one run: the raw receive rate of a bare
- * mqtt.js subscriber under the same load, the console's sustained rate, and publish-to-stored
- * (committed to SQLite and pushed) and publish-to-client (received by a WebSocket client of the
- * web host) latency, p50 and p99. `npx tsx bench/ingest.ts [units=20000] [seconds=15]`
+ * mqtt.js subscriber under the same load (and its publish-to-receive latency: the floor the
+ * machine sets), the console's sustained rate, and publish-to-stored (validated, committed to
+ * SQLite and pushed) and publish-to-client (received by a WebSocket
+ * client of the web host in its own process) latency, p50 and p99, with the load average.
+ * `npx tsx bench/ingest.ts [units=20000] [seconds=15]`; profile the console's side with
+ * `node --cpu-prof --import tsx bench/ingest.ts` (the main process is the bare subscriber, then
+ * the console).
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { startCore } from '../electron/core/core';
@@ -46,6 +50,9 @@ function windowCounter(): { hit(n?: number): void; rate(): number } {
   };
 }
 
+/** The machine's load average (1, 5, 15 min): the benches share it with other work. */
+const loadavg = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
 const mosq = await startMosquitto();
 console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) through Mosquitto, ${SECONDS} s measured after ${WARMUP_S} s warm-up`);
 
@@ -54,10 +61,16 @@ console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) throu
   const bare = await mqtt.connectAsync(mosq.url, { clientId: 'qx-bench-bare' });
   await bare.subscribeAsync('qx/v1/units/+/position', { qos: 0 });
   const c = windowCounter();
-  bare.on('message', () => c.hit());
+  // Latency of every 10th message (reading its ts costs a JSON.parse the bare rate should not pay).
+  const seen: number[] = [];
+  let k = 0;
+  bare.on('message', (_topic, payload) => {
+    c.hit();
+    if (++k % 10 === 0 && c.rate() > 0) seen.push(Date.now() - (JSON.parse(payload.toString()) as { ts: number }).ts);
+  });
   await (await load(mosq.url)).done;
   await bare.endAsync();
-  console.log(`bare mqtt.js subscriber:    ${c.rate().toFixed(0)} msg/s`);
+  console.log(`bare mqtt.js subscriber:    ${c.rate().toFixed(0)} msg/s, publish → received p50 ${pct(seen, 50)} ms, p99 ${pct(seen, 99)} ms (1 in 10 sampled)  [load ${loadavg()}]`);
   (globalThis as { bareRate?: number }).bareRate = c.rate();
 }
 
@@ -73,10 +86,11 @@ console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) throu
   const c = windowCounter();
   const measuring = (): boolean => c.rate() > 0;
   core.subscribe((p) => {
-    if (p.kind !== 'units') return;
+    const list = p.kind === 'units' ? p.units : p.kind === 'positions' ? p.positions : null;
+    if (!list) return;
     const now = Date.now();
-    c.hit(p.units.length);
-    if (measuring()) for (const u of p.units) if (u.positionTs) stored.push(now - u.positionTs);
+    c.hit(list.length);
+    if (measuring()) for (const u of list) if (u.positionTs) stored.push(now - u.positionTs);
   });
   // The screen's side runs in its own process, as the renderer does.
   const viewer = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest-client.ts'), `${web.url.replace('http', 'ws')}/ws`, 'bench-token-1', String(WARMUP_S), String(SECONDS)], {
@@ -90,8 +104,8 @@ console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) throu
   await viewed;
   const seen = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { n: number; p50: number; p99: number };
   const bare = (globalThis as { bareRate?: number }).bareRate ?? NaN;
-  console.log(`console (stored + pushed):  ${c.rate().toFixed(0)} msg/s  = ${(c.rate() / bare).toFixed(2)} × the bare subscriber`);
-  console.log(`publish → stored:           p50 ${pct(stored, 50)} ms, p99 ${pct(stored, 99)} ms  (${stored.length} samples)`);
+  console.log(`console (stored + pushed):  ${c.rate().toFixed(0)} msg/s  = ${(c.rate() / bare).toFixed(2)} × the bare subscriber  [load ${loadavg()}]`);
+  console.log(`publish → stored + pushed:  p50 ${pct(stored, 50)} ms, p99 ${pct(stored, 99)} ms  (${stored.length} samples)`);
   console.log(`publish → WebSocket client (own process): p50 ${seen.p50} ms, p99 ${seen.p99} ms  (${seen.n} samples)`);
   console.log(`rejected: ${core.diagnostics.view().rejectedTotal}`);
   await web.close();

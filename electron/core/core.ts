@@ -129,10 +129,18 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
 
   const warnings = new WarningService(store, { consoleId: cfg.consoleId, push, now });
   warnings.loadRegistry(cfg.sensorsFile ?? join(cfg.resourcesDir, 'sensors', 'training-city.csv'));
-  const units = new UnitTracker(store, queries, cfg.consoleId, (list) => {
-    tracks.record(list);
-    push({ kind: 'units', units: list });
-  }, cfg.unitFlushMs);
+  const units = new UnitTracker(
+    store,
+    queries,
+    cfg.consoleId,
+    (list, positions) => {
+      tracks.record(list);
+      tracks.record(positions);
+      if (list.length) push({ kind: 'units', units: list });
+      if (positions.length) push({ kind: 'positions', positions });
+    },
+    cfg.unitFlushMs,
+  );
   // The link needs the order desk for acks and the desk needs the link's outbox:
   // handlers are bound late through this holder.
   const late: { orders?: OrderDesk } = {};

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Ids that appear in MQTT topic segments and URLs. */
-export const idSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 characters of A–Z a–z 0–9 _ . -');
+export const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const idSchema = z.string().regex(ID_PATTERN, 'must be 1–64 characters of A–Z a–z 0–9 _ . -');
 export const uuidSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'must be a UUID');
 export const latSchema = z.number().min(-90).max(90);
 export const lonSchema = z.number().min(-180).max(180);

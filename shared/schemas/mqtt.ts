@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { UNIT_STATUSES } from '../model.js';
-import { describeZodError, epochMsSchema, idSchema, latSchema, lonSchema, parseJsonStrict } from './common.js';
+import { describeZodError, epochMsSchema, ID_PATTERN, idSchema, latSchema, lonSchema, parseJsonStrict } from './common.js';
 
 export const TOPIC_PREFIX = 'qx/v1';
 /** Largest payload the console reads; anything longer is rejected unread. */
@@ -78,10 +78,13 @@ export function parseUnitTopic(topic: string): { unitId: string; kind: UnitTopic
   if (parts.length !== 5 || `${parts[0]}/${parts[1]}` !== TOPIC_PREFIX || parts[2] !== 'units') return null;
   const unitId = parts[3];
   const kind = parts[4];
-  if (!idSchema.safeParse(unitId).success) return null;
+  if (!ID_PATTERN.test(unitId)) return null;
   if (kind !== 'position' && kind !== 'status' && kind !== 'ack' && kind !== 'orders') return null;
   return { unitId, kind };
 }
+
+/** One decoder for every call: a fatal, non-streaming decode keeps no state between calls. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -98,7 +101,7 @@ export function decodePayload<T extends object>(
   if (payload.byteLength > MAX_PAYLOAD_BYTES) return { ok: false, reason: `payload too large (${payload.byteLength} bytes)` };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(payload);
+    text = utf8.decode(payload);
   } catch {
     return { ok: false, reason: 'payload is not valid UTF-8' };
   }

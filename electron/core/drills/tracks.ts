@@ -22,7 +22,7 @@ export class TrackRecorder {
   }
 
   /** Samples the units of one flushed batch (those with a position). */
-  record(units: readonly UnitView[]): void {
+  record(units: readonly Pick<UnitView, 'id' | 'lat' | 'lon' | 'positionTs' | 'speed' | 'heading'>[]): void {
     const at = this.now();
     for (const u of units) {
       if (u.lat === null || u.lon === null || u.positionTs === null) continue;

@@ -14,6 +14,7 @@
  *   the LinkView.
  * - One stable client id (`qx-console-{consoleId}`) with a persistent session (clean: false; for
  *   MQTT 5 a session expiry), so QoS 1 messages to the console wait at the broker while it is away.
+ *   Unit positions are subscribed with QoS 0 (subscriptionMap): telemetry, superseded each second.
  * - publish() resolves on PUBACK and rejects when the connection drops first: the outbox keeps the
  *   row and publishes it again after the reconnect (devices de-duplicate by orderId).
  */
@@ -200,7 +201,7 @@ export class FieldLink {
       if (protocol === 5) this.connectedWith5 = true;
       this.failures = 0;
       this.setState({ status: 'connected', protocol: protocol === 5 ? '5' : '3.1.1', attempt: 0, retryInMs: undefined, retryAt: undefined, lastError: undefined });
-      client.subscribe([...this.opts.subscriptions], { qos: 1 }, (err, granted) => {
+      client.subscribe(subscriptionMap(this.opts.subscriptions), (err, granted) => {
         if (err) return this.opts.diagnostics.reject('broker', 'subscribe', err.message);
         for (const g of granted ?? []) if (g.qos >= 0x80) this.opts.diagnostics.reject('broker', g.topic, 'subscription refused by the broker (ACL?)');
       });
@@ -275,6 +276,17 @@ export class FieldLink {
     this.view = Object.fromEntries(Object.entries({ ...this.view, ...patch, since }).filter(([, v]) => v !== undefined)) as unknown as LinkView;
     for (const l of this.listeners) l(this.view);
   }
+}
+
+/**
+ * The QoS of each subscription: 1, except unit positions, which the contract sends at QoS 0. A
+ * QoS 0 subscription caps delivery at 0 whatever a device sends, so the broker neither waits for
+ * our PUBACKs nor queues stale positions in the persistent session while the console is away (a
+ * reconnect would replay seconds of positions before the first fresh one); statuses, acks and
+ * everything else stay QoS 1 and survive a reconnect.
+ */
+export function subscriptionMap(topics: readonly string[]): Record<string, { qos: 0 | 1 }> {
+  return Object.fromEntries(topics.map((t) => [t, { qos: t.endsWith('/position') ? 0 : 1 }]));
 }
 
 /** Ends a client: a clean DISCONNECT when it is connected (bounded), else drops the socket. */

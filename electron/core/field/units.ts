@@ -7,6 +7,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { UnitIndex } from '../../../shared/domain/unit-index.js';
+import type { UnitPosition } from '../../../shared/api.js';
 import type { UnitView } from '../../../shared/model.js';
 import type { PositionMsg, StatusMsg } from '../../../shared/schemas/mqtt.js';
 import type { Queries } from '../store/queries.js';
@@ -15,7 +16,7 @@ import type { Store } from '../store/store.js';
 export class UnitTracker {
   readonly index = new UnitIndex();
   private readonly views = new Map<string, UnitView>();
-  private readonly latest = new Map<string, PositionMsg>();
+  private latest = new Map<string, PositionMsg>();
   private readonly changed = new Set<string>();
   private readonly updatePos: Statement;
   private timer: NodeJS.Timeout | null = null;
@@ -24,7 +25,8 @@ export class UnitTracker {
     private readonly store: Store,
     private readonly queries: Queries,
     private readonly consoleId: string,
-    private readonly emit: (units: UnitView[]) => void,
+    /** Each flush: whole views of units new or changed by events, and positions of the others. */
+    private readonly emit: (units: UnitView[], positions: UnitPosition[]) => void,
     private readonly flushMs = 33,
   ) {
     this.updatePos = store.db.prepare(
@@ -71,32 +73,51 @@ export class UnitTracker {
     this.schedule();
   }
 
-  /** Writes buffered positions and pushes every changed unit now. */
+  /**
+   * Writes the buffered positions and pushes every changed unit now. The in-memory views decide
+   * which positions are newer (they mirror the table: loaded from it, re-read on every event);
+   * the writes are one prepared statement in one relaxed transaction (telemetry: see Store.tx),
+   * committed before the push, so whoever hears a push reads the same from the table.
+   */
   flush(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
     if (this.latest.size === 0 && this.changed.size === 0) return;
-    const batch = [...this.latest];
-    this.latest.clear();
-    this.store.tx(() => {
-      for (const [id, p] of batch) {
-        this.ensureKnown(id);
-        const r = this.updatePos.run(p.lat, p.lon, p.heading ?? null, p.speed ?? null, p.ts, id, p.ts);
-        const old = this.views.get(id);
-        if (r.changes === 0 || !old) continue;
-        this.set({ ...old, lat: p.lat, lon: p.lon, heading: p.heading ?? null, speed: p.speed ?? null, positionTs: p.ts });
-        this.changed.add(id);
-      }
-    }, 'relaxed');
+    const latest = this.latest;
+    this.latest = new Map();
+    const unknown: string[] = [];
+    for (const id of latest.keys()) if (!this.views.has(id)) unknown.push(id);
+    if (unknown.length) {
+      this.store.tx(() => unknown.forEach((id) => this.ensureKnown(id)));
+      for (const id of unknown) this.changed.add(id); // new to the clients: the whole view
+    }
+    const moved: [string, PositionMsg][] = [];
+    for (const [id, p] of latest) {
+      const old = this.views.get(id);
+      if (old && (old.positionTs === null || old.positionTs <= p.ts)) moved.push([id, p]);
+    }
+    if (moved.length) {
+      this.store.tx(() => {
+        for (const [id, p] of moved) this.updatePos.run(p.lat, p.lon, p.heading ?? null, p.speed ?? null, p.ts, id, p.ts);
+      }, 'relaxed');
+    }
+    const positions: UnitPosition[] = [];
+    for (const [id, p] of moved) {
+      const old = this.views.get(id);
+      if (!old) continue;
+      const u: UnitView = { ...old, lat: p.lat, lon: p.lon, heading: p.heading ?? null, speed: p.speed ?? null, positionTs: p.ts };
+      this.set(u);
+      if (!this.changed.has(id)) positions.push({ id, lat: u.lat, lon: u.lon, heading: u.heading, speed: u.speed, positionTs: u.positionTs });
+    }
     const units: UnitView[] = [];
     for (const id of this.changed) {
       const u = this.views.get(id);
       if (u) units.push(u);
     }
     this.changed.clear();
-    if (units.length) this.emit(units);
+    if (units.length || positions.length) this.emit(units, positions);
   }
 
   stop(): void {

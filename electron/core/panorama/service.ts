@@ -95,9 +95,13 @@ export class PanoramaService {
 
   /** Every push of the core: unit batches drive coverage and geofences. */
   observe(p: Push): void {
-    if (p.kind !== 'units') return;
-    this.grid.positions(p.units);
-    this.geofences.positions(p.units);
+    let list: readonly UnitView[];
+    if (p.kind === 'units') list = p.units;
+    else if (p.kind === 'positions') list = p.positions.flatMap((q) => this.cfg.unit(q.id) ?? []);
+    else return;
+    if (list.length === 0) return;
+    this.grid.positions(list);
+    this.geofences.positions(list);
   }
 
   close(): void {

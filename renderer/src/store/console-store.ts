@@ -1,7 +1,12 @@
 /**
  * The console's copy of the core's state: the snapshot, kept current by pushes. Components read
  * slices of it through `useConsole`; the map instead listens to `subscribeUnits`, which hands it
- * just the units that changed so it can move OpenLayers features without any React render.
+ * just the units that changed so it can move its symbols without any React render.
+ *
+ * Units are the one slice that changes thousands of times a second. A batch updates one map in
+ * place (O(batch), never a copy of 20,000 entries); React sees it through `units`, a read-only
+ * view of that map whose identity changes at most every UNITS_PUBLISH_MS (sooner for changes a
+ * list shows, such as a status, than for moves alone), so lists re-render a few times a second.
  */
 import type { Push, Snapshot } from '../../../shared/api';
 import type { DiagnosticsView, IncidentView, LinkView, OrderView, ReportView, SensorView, UnitView, WarningView } from '../../../shared/model';
@@ -50,6 +55,59 @@ function byId<T extends { readonly id: string }>(list: readonly T[]): Map<string
   return new Map(list.map((x) => [x.id, x]));
 }
 
+/**
+ * How long after a units batch React is told: a change lists show (a status, an assignment, a new
+ * unit) within `change` ms, positions alone within `move` ms. Reads between see the current map.
+ */
+export const UNITS_PUBLISH_MS = { change: 100, move: 1000 } as const;
+
+/**
+ * A read-only view of the live units map. A new view is published when React must re-render
+ * (identity = "changed"); every view reads the current map, so nothing is copied.
+ */
+class UnitsView implements ReadonlyMap<string, UnitView> {
+  constructor(private readonly m: ReadonlyMap<string, UnitView>) {}
+  get size(): number {
+    return this.m.size;
+  }
+  get(id: string): UnitView | undefined {
+    return this.m.get(id);
+  }
+  has(id: string): boolean {
+    return this.m.has(id);
+  }
+  forEach(fn: (u: UnitView, id: string, map: ReadonlyMap<string, UnitView>) => void): void {
+    this.m.forEach((u, id) => fn(u, id, this));
+  }
+  entries(): MapIterator<[string, UnitView]> {
+    return this.m.entries();
+  }
+  keys(): MapIterator<string> {
+    return this.m.keys();
+  }
+  values(): MapIterator<UnitView> {
+    return this.m.values();
+  }
+  [Symbol.iterator](): MapIterator<[string, UnitView]> {
+    return this.m.entries();
+  }
+}
+
+/** Whether `b` differs from `a` in anything but its position (what unit lists show). */
+function shownChange(a: UnitView, b: UnitView): boolean {
+  return (
+    a.status !== b.status ||
+    a.statusSince !== b.statusSince ||
+    a.incidentId !== b.incidentId ||
+    a.registered !== b.registered ||
+    a.name !== b.name ||
+    a.agency !== b.agency ||
+    a.type !== b.type ||
+    a.station !== b.station ||
+    (a.lat === null) !== (b.lat === null)
+  );
+}
+
 function withAll<T extends { readonly id: string }>(map: ReadonlyMap<string, T>, items: readonly T[]): Map<string, T> {
   const next = new Map(map);
   for (const item of items) next.set(item.id, item);
@@ -58,6 +116,10 @@ function withAll<T extends { readonly id: string }>(map: ReadonlyMap<string, T>,
 
 export class ConsoleStore extends ExternalStore<ConsoleData> {
   private readonly unitListeners = new Set<UnitsListener>();
+  /** The current units, updated in place by each batch; `state.units` is a view of it. */
+  private liveUnits = new Map<string, UnitView>();
+  private unitsTimer: ReturnType<typeof setTimeout> | null = null;
+  private unitsDue = Infinity;
   /** When each cleared warning was cleared: an older copy arriving late must not bring it back. */
   private readonly cleared = new Map<string, number>();
 
@@ -76,12 +138,14 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
 
   /** Replaces everything with a fresh snapshot (first load and after every reconnect). */
   load(s: Snapshot): void {
+    this.cancelUnitsPublish();
+    this.liveUnits = byId(s.units);
     this.setState({
       ...this.state,
       loaded: true,
       consoleId: s.consoleId,
       catalog: s.catalog,
-      units: byId(s.units),
+      units: new UnitsView(this.liveUnits),
       incidents: byId(s.incidents),
       orders: byId(s.orders),
       diagnostics: s.diagnostics,
@@ -92,11 +156,33 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
 
   apply(p: Push): void {
     switch (p.kind) {
-      case 'units':
+      case 'units': {
         if (p.units.length === 0) return;
-        this.setState({ ...this.state, units: withAll(this.state.units, p.units) });
+        let shown = false;
+        for (const u of p.units) {
+          const old = this.liveUnits.get(u.id);
+          this.liveUnits.set(u.id, u);
+          if (!shown && (!old || shownChange(old, u))) shown = true;
+        }
         this.tellUnits(p.units);
+        this.publishUnits(UNITS_PUBLISH_MS[shown ? 'change' : 'move']);
         return;
+      }
+      case 'positions': {
+        // New positions of units we have (the core sends a unit's whole view first).
+        const moved: UnitView[] = [];
+        for (const q of p.positions) {
+          const old = this.liveUnits.get(q.id);
+          if (!old) continue;
+          const u: UnitView = { ...old, lat: q.lat, lon: q.lon, heading: q.heading, speed: q.speed, positionTs: q.positionTs };
+          this.liveUnits.set(q.id, u);
+          moved.push(u);
+        }
+        if (moved.length === 0) return;
+        this.tellUnits(moved);
+        this.publishUnits(UNITS_PUBLISH_MS.move);
+        return;
+      }
       case 'incident':
         this.mergeIncidents([p.incident]);
         return;
@@ -182,6 +268,27 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
       return !old || orderProgress(old) <= orderProgress(o);
     });
     if (fresh.length) this.setState({ ...this.state, orders: withAll(this.state.orders, fresh) });
+  }
+
+  /** Tells React about the units within `ms` (an earlier pending publication stands). */
+  private publishUnits(ms: number): void {
+    const due = performance.now() + ms;
+    if (this.unitsTimer !== null) {
+      if (this.unitsDue <= due) return;
+      clearTimeout(this.unitsTimer);
+    }
+    this.unitsDue = due;
+    this.unitsTimer = setTimeout(() => {
+      this.unitsTimer = null;
+      this.unitsDue = Infinity;
+      this.setState({ ...this.state, units: new UnitsView(this.liveUnits) });
+    }, ms);
+  }
+
+  private cancelUnitsPublish(): void {
+    if (this.unitsTimer !== null) clearTimeout(this.unitsTimer);
+    this.unitsTimer = null;
+    this.unitsDue = Infinity;
   }
 
   private tellUnits(changed: readonly UnitView[] | null): void {

@@ -22,15 +22,16 @@ export class Decorations {
   nearby = new Float32Array(STRIDE * 1024);
 
   /**
-   * Copies the records of the units within reach of the view into `nearby`; returns how many, or
-   * -1 when they are too many to be worth it (then the whole table is drawn).
+   * Copies the records of the units within reach of the view into `nearby` (without those folded
+   * into clusters); returns how many, or -1 when they are too many to be worth it (then the whole
+   * table is drawn).
    */
   near(frame: ViewFrame, table: UnitTable, t: number): number {
     const reach = (Math.hypot(frame.width, frame.height) / 2 + 30) * frame.resolution + table.hitMargin(t);
     let n = 0;
     const limit = table.count / 2;
     table.grid.query(frame.centreX - table.originX, frame.centreY - table.originY, reach, (s) => {
-      if (n > limit) return;
+      if (n > limit || table.has(s, FLAG_HIDDEN)) return;
       if ((n + 1) * STRIDE > this.nearby.length) {
         const grown = new Float32Array(this.nearby.length * 2);
         grown.set(this.nearby);

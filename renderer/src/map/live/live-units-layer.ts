@@ -2,9 +2,10 @@
  * An OpenLayers layer for many moving points (see live-units-renderer.ts for how it draws). Units
  * live in a typed-array table; `setUnit` is a few stores and an O(1) index move, never an object
  * or a feature. Between reports the GPU moves each symbol smoothly toward its latest report. The
- * layer runs its own animation loop, only while something moves, and draws only the frames whose
- * pixels change: an idle map costs nothing, a busy one never re-renders the other layers, and a
- * change that shows at once (a status colour, a unit appearing) is drawn in the next frame.
+ * layer runs its own animation loop, only while something moves, and draws only the frames that
+ * show something new: an idle map costs nothing, a busy one never re-renders the other layers, and
+ * a batch of reports or a change that shows at once (a status colour, a unit appearing) is drawn
+ * in the next frame.
  *
  * Hover is handled here (the pointer is the layer's business); clicks are the map's: it asks
  * `hitTest(pixel)` and decides what a selected unit means. */
@@ -45,6 +46,13 @@ export interface LiveUnitsOptions {
   readonly adaptive?: boolean;
   /** With `adaptive`: redraw once the fastest symbol has moved this far, CSS pixels. */
   readonly minMotionPx?: number;
+  /**
+   * With `adaptive`: draw the frame right after new reports arrive, so each is on screen within
+   * two frames (one draw per batch). False keeps to the glide threshold alone: fewer draws (a
+   * higher frame rate on software rendering), but a report shows only once its symbol has moved
+   * `minMotionPx` (at city zoom, ~100 ms).
+   */
+  readonly drawOnArrival?: boolean;
 }
 
 const DEFAULTS: Required<Omit<LiveUnitsOptions, 'zIndex' | 'className'>> = {
@@ -59,6 +67,7 @@ const DEFAULTS: Required<Omit<LiveUnitsOptions, 'zIndex' | 'className'>> = {
   flatten: true,
   adaptive: true,
   minMotionPx: 0.5,
+  drawOnArrival: true,
 };
 
 /** The largest symbol radius the shader draws, CSS pixels. */

@@ -56,6 +56,8 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
   visibleChange = false;
   private tainted = false;
   private capturePending = false;
+  /** The view the backdrop canvas holds an image of (null: none yet). */
+  private capturedFrame: ViewFrame | null = null;
   private readonly p = new Float64Array(2);
   drawnVersion = -1;
   /** performance.now() of the last draw, by either path: the loop skips a frame already drawn. */
@@ -123,7 +125,10 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     const w = Math.round(f.width * f.pixelRatio);
     const h = Math.round(f.height * f.pixelRatio);
     try {
-      if (this.backdrop.capture(this.element, w, h, f.pixelRatio)) this.gl.setBackdrop(this.backdrop.canvas);
+      if (this.backdrop.capture(this.element, w, h, f.pixelRatio)) {
+        this.gl.setBackdrop(this.backdrop.canvas);
+        this.capturedFrame = f;
+      }
     } catch (e) {
       // A cross-origin image somewhere beneath: its pixels cannot be read. Draw transparent.
       console.warn('[map] live units: cannot copy the layers beneath, drawing transparent:', e);
@@ -161,10 +166,12 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
    * Whether the next frame must be drawn. A frame costs the browser a full composite, so frames
    * whose pixels would not change are skipped:
    * - the view moved, or a change shows at once (a status colour, a unit appearing, selection);
-   * - the fastest glide has moved `minMotionPx` since the last draw (every frame up close, a few
-   *   times a second at city zoom: the screen never lags an every-frame rendering by more);
+   * - new reports arrived since the last draw (`drawOnArrival`): the frame right after a batch
+   *   draws it, so every report is in a drawn frame within two frames of arriving (one draw per
+   *   batch, ~30 a second at most, not one per frame; its glide starts where the symbol is drawn
+   *   now). Without it a report waits for its glide to move a symbol visibly (fewer draws);
+   * - between batches, the fastest glide has moved `minMotionPx` since the last draw;
    * - the clusters changed (recomputed at most every AGGREGATE_MS while units move).
-   * A new report alone changes nothing on screen: its glide starts where the symbol already is.
    */
   wantsDraw(t: number): boolean {
     const frame = this.frame;
@@ -172,7 +179,8 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     const layer = this.getLayer();
     const { table, options } = layer;
     if (frame !== this.drawnFrame || this.visibleChange) return true;
-    if (!options.adaptive) return this.drawnVersion !== table.version || t < table.movingUntil;
+    if (this.drawnVersion !== table.version && (options.drawOnArrival || !options.adaptive)) return true;
+    if (!options.adaptive) return t < table.movingUntil;
     if (this.aggregate(frame, t)) return true;
     const motion = (table.maxSpeed(t) * (t - this.drawnT)) / frame.resolution;
     return this.drawnT < table.movingUntil && motion >= options.minMotionPx;
@@ -207,10 +215,12 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     const t = layer.now();
     this.aggregate(frame, t);
     const gl = this.gl;
+    if (gl.opaque && !this.backdropReady(frame)) return;
     if (!gl.begin(frame, this.backdrop.background)) return;
-    // Zoomed in (no clusters), most of a big fleet is off screen: draw only the units near the
-    // view, gathered with the grid index, instead of pushing every vertex through the pipeline.
-    const near = !this.clustered && table.count > 2_000 ? this.decorations.near(frame, table, t) : -1;
+    // Zoomed in, most of a big fleet is off screen; zoomed out, most of it is folded into
+    // clusters: draw only the units near the view and not folded, gathered with the grid index,
+    // instead of pushing every vertex through the (software) pipeline.
+    const near = table.count > 2_000 ? this.decorations.near(frame, table, t) : -1;
     if (near >= 0) gl.drawRecords(this.decorations.nearby, near, table, frame, t);
     else gl.drawTable(table, frame, t);
     this.drawnVersion = table.version;
@@ -238,6 +248,28 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     gl.end();
     this.lastDrawAt = performance.now();
     layer.onDraw?.({ version: table.version, frameTime, drawnAt: this.lastDrawAt, units: table.count, clusters: this.clustered ? this.aggregator.clusterCount : 0, opaque: gl.opaque });
+  }
+
+  /**
+   * Whether the opaque canvas has the layers beneath to draw over. An opaque frame without them
+   * would cover the basemap with plain background. After a lost WebGL context (restored empty)
+   * the image captured for this view is uploaded again; without one (none captured yet for this
+   * view) the map is asked to render, which captures it, and nothing is drawn until then.
+   */
+  private backdropReady(frame: ViewFrame): boolean {
+    const w = Math.round(frame.width * frame.pixelRatio);
+    const h = Math.round(frame.height * frame.pixelRatio);
+    if (!this.gl.ready()) return false; // a lost context: nothing can be drawn until it is back
+    if (this.gl.hasBackdrop(w, h)) return true;
+    if (this.capturedFrame === frame && this.backdrop.canvas.width === w && this.backdrop.canvas.height === h) {
+      this.gl.setBackdrop(this.backdrop.canvas);
+      if (this.gl.hasBackdrop(w, h)) return true;
+    }
+    if (!this.capturePending) {
+      this.capturePending = true;
+      this.getLayer().changed();
+    }
+    return false;
   }
 
   /** The cluster within `radiusPx` of map coordinate (x, y): its centre and count, or null. */

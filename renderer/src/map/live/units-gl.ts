@@ -173,6 +173,17 @@ export class UnitsGl {
     return gl;
   }
 
+  /** Whether there is a usable context (false while it is lost). */
+  ready(): boolean {
+    this.gpu ??= this.init();
+    return this.gpu !== null;
+  }
+
+  /** Whether a backdrop of this size (device pixels) is on the GPU (a lost context drops it). */
+  hasBackdrop(width: number, height: number): boolean {
+    return this.gpu !== null && this.backdropSize[0] === width && this.backdropSize[1] === height;
+  }
+
   /** Replaces the backdrop with an image of the layers beneath (a canvas of the viewport's size). */
   setBackdrop(source: HTMLCanvasElement): void {
     const g = this.gpu ?? (this.gpu = this.init());
