@@ -156,5 +156,43 @@ describe('case desk', () => {
     expect(guard.errors).toEqual([]);
     expect(wallGuard.foreign).toEqual([]);
     expect(wallGuard.errors).toEqual([]);
-  });
+  }, 300_000);
+
+  it('turns a walk-in that is really an emergency into a dispatch incident in one action', async () => {
+    const page = await browser.context.newPage();
+    const guard = guardPage(page, console_.url);
+    const app = new ConsolePage(page, console_.url);
+    await app.open(console_.token);
+    await app.setLanguage('en');
+    const desk = new CaseDeskPage(page);
+    await desk.openDesk();
+    const incidents = await app.queueRows.count();
+    await page.keyboard.press('n');
+    await page.getByTestId('case-form').waitFor();
+    await page.getByTestId('case-channel-walk_in').click();
+    await page.getByTestId('case-caller').fill('Zhao Lei');
+    await page.getByTestId('form-location').fill('31.1300, 104.4000');
+    await page.getByTestId('form-location').press('Enter');
+    await page.locator('[data-testid="case-form"][data-point="set"]').waitFor();
+    await page.getByTestId('case-category').selectOption('public_safety_hazard.gas');
+    await page.getByTestId('case-description').fill('Strong smell of gas in the stairwell');
+    await page.getByTestId('case-description').press('Enter');
+    await desk.waitForStatus('received');
+    expect(await desk.panel.innerText()).toContain('Walk-in');
+
+    // The category proposes the incident type; one press converts the case.
+    expect(await page.getByTestId('case-incident-type').inputValue()).toBe('hazmat');
+    await page.getByTestId('case-convert').click();
+    await desk.waitForStatus('converted');
+    await desk.panel.getByTestId('case-incident').waitFor();
+    expect(await page.locator('[data-testid="case-event"][data-type="case.converted"]').count()).toBe(1);
+
+    // Back on the map, the incident waits in the dispatch queue.
+    await page.keyboard.press('q');
+    await expect.poll(() => app.queueRows.count()).toBe(incidents + 1);
+    expect(await app.queueRows.first().innerText()).toContain('Hazardous materials leak');
+
+    expect(guard.foreign).toEqual([]);
+    expect(guard.errors).toEqual([]);
+  }, 180_000);
 });
