@@ -20,6 +20,7 @@ import { CaseDeskPage } from './pages/cases-page';
 import { guardPage } from './pages/page-guard';
 
 const DOCS = join(import.meta.dirname, '../../docs');
+const RESULTS = join(import.meta.dirname, '../../test-results');
 const DAY = 86_400_000;
 
 let console_: TestConsole;
@@ -133,7 +134,9 @@ describe('case desk', () => {
     const rows = report.getByTestId('print-figures');
     expect(await rows.locator('tr[data-figure="collected"] td').first().innerText()).toBe(String(collected + 1));
     expect(await rows.locator('tr[data-figure="completionRate"] td').first().innerText()).toBe(await kpi.figure('completionRate'));
-    const pdf = await wallPage.pdf({ format: 'A4', printBackground: true });
+    mkdirSync(RESULTS, { recursive: true });
+    await wallPage.screenshot({ path: join(RESULTS, 'cases-report-en.png') });
+    const pdf = await wallPage.pdf({ format: 'A4', printBackground: true, path: join(RESULTS, 'cases-report-en.pdf') });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(20_000);
     await wallPage.keyboard.press('Escape');
