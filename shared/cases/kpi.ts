@@ -138,6 +138,20 @@ export function weekOf(t: number): { start: number; label: string } {
   return { start: monday * DAY_MS - CHINA_OFFSET_MS, label: `${year}-W${String(week).padStart(2, '0')}` };
 }
 
+/** Memoised bucket start per China-local day: one Date per day seen rather than one per case. */
+function bucketByDay(by: 'week' | 'month'): (t: number) => number {
+  const memo = new Map<number, number>();
+  return (t) => {
+    const day = Math.floor((t + CHINA_OFFSET_MS) / DAY_MS);
+    let start = memo.get(day);
+    if (start === undefined) {
+      start = (by === 'week' ? weekOf(t) : monthOf(t)).start;
+      memo.set(day, start);
+    }
+    return start;
+  };
+}
+
 /** Counts per week or month of receipt over the population. */
 export function trend(facts: readonly CaseFact[], q: KpiFilter, by: 'week' | 'month'): TrendPoint[] {
   const bucket = by === 'week' ? weekOf : monthOf;
@@ -149,9 +163,10 @@ export function trend(facts: readonly CaseFact[], q: KpiFilter, by: 'week' | 'mo
     const b = bucket(t);
     points.set(b.start, { ...b, collected: 0, completed: 0, resolved: 0, slaBreaches: 0, satisfied: 0, dissatisfied: 0 });
   }
+  const startOf = bucketByDay(by);
   for (const f of facts) {
     if (!inPopulation(f, q)) continue;
-    const p = points.get(bucket(f.receivedAt).start);
+    const p = points.get(startOf(f.receivedAt));
     if (!p) continue;
     p.collected++;
     if (f.completedAt !== null) p.completed++;

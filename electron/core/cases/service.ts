@@ -4,7 +4,7 @@
  *
  *   const cases = new CaseService(store, warnings, { consoleId, push, now, resourcesDir, mapFile, incidents });
  *   handlers: { ...cases.handlers }          // the cases.* methods (shared/cases/api.ts)
- *   cases.start() / cases.stop()             // SLA watch every 30 s; intake of MQTT reports as they commit
+ *   cases.start() / cases.stop()             // SLA watch every 30 s; reports left without a case at start
  *
  * MQTT citizen reports (report.received, electron/core/warnings/reports.ts) become cases as soon
  * as they commit; reports left without a case (a crash in between) are taken at start.
@@ -78,6 +78,8 @@ export class CaseService {
       },
     });
     this.handlers = this.makeHandlers();
+    // Reports become cases and KPI facts follow case events from the start (also without start()).
+    this.offEvents = store.onEvent((e) => this.onEvent(e));
   }
 
   /** Runs `fn` in one store transaction (bulk work such as a generated history). */
@@ -85,9 +87,8 @@ export class CaseService {
     return this.store.tx(fn);
   }
 
-  /** Takes MQTT reports as they commit (and any left without a case), and starts the SLA watch. */
+  /** Takes the MQTT reports left without a case (a crash in between), and starts the SLA watch. */
   start(): void {
-    this.offEvents = this.store.onEvent((e) => this.onEvent(e));
     for (const r of this.queries.reportsWithoutCase()) this.fromReport(r);
     this.timer = setInterval(() => this.sla.check(), this.opts.slaCheckMs ?? 30_000);
   }

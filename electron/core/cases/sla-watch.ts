@@ -49,7 +49,8 @@ export class SlaWatch {
   checkRow(r: CaseRow): boolean {
     const c = this.queries.view(r, false);
     const open = c.status === 'received' || c.status === 'assigned' || c.status === 'accepted' || c.status === 'in_progress';
-    const attention = open ? slaAttention(c.sla, this.catalog.sla.warnAt) : [];
+    // A step done late (even the last one) still records its breach; merged and converted cases have no clocks left.
+    const attention = c.status === 'merged' || c.status === 'converted' ? [] : slaAttention(c.sla, this.catalog.sla.warnAt);
     // Only a case that warned or breached can have a warning to clear; only one needing attention gets one.
     const mayHaveWarnings = r.warned === 1 || r.accept_breached === 1 || r.complete_breached === 1;
     if (!mayHaveWarnings && attention.length === 0) return false;
@@ -69,7 +70,7 @@ export class SlaWatch {
         const recorded = phase === 'accept' ? r.accept_breached === 1 : r.complete_breached === 1;
         if (recorded) continue;
         const existing = this.warnings.queries.openWarningOf('case_sla', this.ref(c.id, phase));
-        const phaseOpen = c.sla[phase].doneAt === null;
+        const phaseOpen = open && c.sla[phase].doneAt === null;
         if (kind === 'breach') {
           const to = nextLevel(this.catalog, c.bodyId);
           const content = this.content(c, phase, true, to);

@@ -26,7 +26,7 @@ export function CasePanel({ id }: { id: string }) {
   const reporter = detail?.case.reporter ?? c.reporter;
   const hidden = detail?.case.reporterHidden ?? c.reporterHidden;
   return (
-    <section className="qx-panel qx-case" aria-labelledby="qx-case-title" data-testid="case-panel" data-case={c.id} data-status={c.status}>
+    <section className="qx-panel qx-case" aria-labelledby="qx-case-title" data-testid="case-panel" data-case={c.id} data-number={c.number} data-status={c.status}>
       <h2 className="qx-panel__title" id="qx-case-title">
         {t('cases.panel.title', { n: c.number })}
         <span className="qx-tag" data-testid="case-status">

@@ -29,9 +29,8 @@ export function CaseRouting({ detail }: { detail: CaseDetail }) {
     <section className="qx-case__routing" aria-label={t('cases.routing.title')} data-testid="case-routing">
       <h3 className="qx-case__sub">{t('cases.routing.title')}</h3>
       {proposal.bodyId ? (
-        <p data-testid="case-proposal" data-body={proposal.bodyId}>
+        <p data-testid="case-proposal" data-body={proposal.bodyId} title={proposal.candidates[0]?.why}>
           {t('cases.routing.proposed', { body: names.body(proposal.bodyId) })}
-          {proposal.candidates[0] && <span className="qx-hint"> · {proposal.candidates[0].why}</span>}
         </p>
       ) : (
         <p className="qx-hint">{t('cases.routing.none')}</p>

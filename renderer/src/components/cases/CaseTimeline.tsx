@@ -7,19 +7,26 @@ import { stamp } from '../../lib/format';
 
 const TYPE = /^case\.[a-z_]{1,40}$/;
 
-/** A short text from the event's payload worth showing: a reason, a summary, a note. */
-function detailText(d: Readonly<Record<string, unknown>>): string {
-  for (const k of ['reason', 'summary', 'text', 'comment', 'feedback', 'outcome']) {
-    const v = d[k];
-    if (typeof v === 'string' && v) return v;
-  }
-  return '';
+/** A short text from the event's payload worth showing: a reason, a summary, a note, the feedback. */
+function useDetailText(): (type: string, d: Readonly<Record<string, unknown>>) => string {
+  const { t } = useTranslation();
+  return (type, d) => {
+    const str = (k: string): string => (typeof d[k] === 'string' ? (d[k]) : '');
+    if (type === 'case.completed') return [t(`cases.outcome.${str('outcome') === 'resolved' ? 'resolved' : 'not_resolved'}`), str('summary')].filter(Boolean).join(' · ');
+    if (type === 'case.closed') {
+      const f = str('feedback');
+      return [f === 'satisfied' || f === 'dissatisfied' || f === 'none' ? t(`cases.feedback.${f}`) : '', str('comment')].filter(Boolean).join(' · ');
+    }
+    for (const k of ['reason', 'summary', 'text']) if (str(k)) return str(k);
+    return '';
+  };
 }
 
 export function CaseTimeline() {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const entries: readonly CaseEventEntry[] = useCases((s) => s.timeline);
+  const detailText = useDetailText();
   const label = (type: string): string => {
     const key = `cases.event.${type.slice(5)}`;
     return TYPE.test(type) && i18n.exists(key) ? t(key) : type;
@@ -33,7 +40,7 @@ export function CaseTimeline() {
             <time>{stamp(e.at, now)}</time>
             <span>
               {label(e.type)} <span className="qx-hint">· {e.actor}</span>
-              {detailText(e.detail) && <span className="qx-break"> — {detailText(e.detail)}</span>}
+              {detailText(e.type, e.detail) && <span className="qx-break"> — {detailText(e.type, e.detail)}</span>}
             </span>
           </li>
         ))}

@@ -58,7 +58,7 @@ export function KpiDashboard() {
       {report && <KpiTiles report={report} />}
       <div className="qx-kpi__charts">
         {weekly && (
-          <figure className="qx-chart">
+          <figure className="qx-chart qx-chart--wide">
             <figcaption className="qx-chart__title">{t('cases.kpi.weekly')}</figcaption>
             <Chart option={weekly} testId="kpi-chart-weekly" />
           </figure>

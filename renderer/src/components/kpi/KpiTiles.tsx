@@ -41,7 +41,11 @@ export function KpiTiles({ report }: { report: KpiReport }) {
           <span className="qx-kpi-tile__v" data-testid="kpi-value">
             {x.value}
           </span>
-          {x.sub && <span className="qx-kpi-tile__d">{x.sub}</span>}
+          {x.sub && (
+            <span className="qx-kpi-tile__d" data-testid="kpi-detail">
+              {x.sub}
+            </span>
+          )}
         </div>
       ))}
     </div>

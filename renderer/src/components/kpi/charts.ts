@@ -44,6 +44,7 @@ export function yoyOption(now: KpiFigures, before: KpiFigures, l: SeriesLabels &
       keys.map((k) => l[k]),
       animate,
     ),
+    xAxis: { type: 'category', data: keys.map((k) => l[k]), axisLine: { lineStyle: { color: theme.line } }, axisLabel: { color: theme.text, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: theme.line } }, axisLabel: { color: theme.text } },
     series: [
       { name: l.before, type: 'bar', data: keys.map((k) => before[k]) },

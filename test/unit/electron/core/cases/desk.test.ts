@@ -84,6 +84,26 @@ describe('case desk lifecycle', () => {
   });
 });
 
+describe('KPIs follow the log', () => {
+  it('refresh after every change, with the cases behind each figure', async () => {
+    h = caseDesk(T0);
+    const H = h.cases.handlers;
+    const period = { from: T0 - HOUR_MS, to: T0 + 30 * 24 * HOUR_MS };
+    const { case: c, proposal } = await H['cases.create'](hotline, op);
+    expect((await H['cases.kpi'](period, op)).figures).toMatchObject({ collected: 1, completed: 0, completionRate: 0, acceptMedianMs: null });
+    await H['cases.assign']({ caseId: c.id, bodyId: proposal.bodyId ?? '' }, op);
+    h.clock.t += 2 * HOUR_MS;
+    await H['cases.accept']({ caseId: c.id }, op);
+    h.clock.t += 20 * HOUR_MS;
+    await H['cases.resolve']({ caseId: c.id, outcome: 'not_resolved', summary: '当事人拒绝调解' }, op);
+    await H['cases.close']({ caseId: c.id, feedback: 'dissatisfied' }, op);
+    const r = await H['cases.kpi'](period, op);
+    expect(r.figures).toMatchObject({ collected: 1, completed: 1, completionRate: 1, resolved: 0, resolutionRate: 0, acceptMedianMs: 2 * HOUR_MS, completeP90Ms: 22 * HOUR_MS, dissatisfied: 1, satisfactionRate: 0 });
+    expect((await H['cases.kpiCases']({ ...period, figure: 'dissatisfied' }, op)).ids).toEqual([c.id]);
+    expect((await H['cases.kpiCases']({ ...period, figure: 'resolved' }, op)).ids).toEqual([]);
+  });
+});
+
 describe('escalation on breach', () => {
   it('warns at 75 % of the accept budget, escalates on breach to the supervisor and the next level, clears on acceptance', async () => {
     h = caseDesk(T0);

@@ -68,6 +68,29 @@ describe('migrations', () => {
     expect(() => db.prepare("INSERT INTO reports (id, channel, category, text, lat, lon, address, ts, received_at, status) VALUES ('r', 'app', 'c', 't', 31, 104, '', 1, 1, 'new')").run()).not.toThrow();
   });
 
+  it('4: adds cases, their pauses and notes, and an index of case events by case, keeping older data', () => {
+    const db = new Database(':memory:');
+    migrate(db, 3);
+    db.prepare("INSERT INTO reports (id, channel, category, text, lat, lon, address, ts, received_at, status) VALUES ('r', 'app', 'c', 't', 31, 104, '', 1, 1, 'new')").run();
+    expect(migrate(db, 4)).toEqual([4]);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(tables(db)).toEqual(expect.arrayContaining(['case_notes', 'case_pauses', 'cases', 'reports']));
+    expect(db.prepare('SELECT id FROM reports').pluck().all()).toEqual(['r']);
+    const ins = db.prepare(`INSERT INTO cases (id, number, channel, source_ref, category, urgency, status, description, lat, lon, address, received_at, received_by, updated_at)
+      VALUES (?, ?, 'app', ?, 'other', 'normal', 'received', '', 31, 104, '', 1, 'a', 1)`);
+    ins.run('c1', 1, 'APP-1');
+    // One case per sender report; numbers are unique.
+    expect(() => ins.run('c2', 2, 'APP-1')).toThrow();
+    expect(() => ins.run('c3', 1, null)).toThrow();
+    db.prepare("INSERT INTO events (id, hlc, at, actor, console, type, payload) VALUES ('e1', 'h1', 1, 'a', 'c', 'case.accepted', '{\"caseId\":\"c1\"}')").run();
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT seq FROM events WHERE json_extract(payload, '$.caseId') = 'c1' AND type LIKE 'case.%' ORDER BY seq").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('events_case');
+    const kpi = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM cases WHERE received_at >= 0 AND received_at < 10').all() as { detail: string }[];
+    expect(kpi.map((p) => p.detail).join(' ')).toContain('cases_received');
+    expect(() => db.prepare("INSERT INTO case_notes (id, case_id, at, actor, kind, text, data) VALUES ('n', 'c1', 1, 'a', 'note', 't', 'not json')").run()).toThrow();
+    expect(() => db.prepare("INSERT INTO case_pauses (case_id, from_at, reason) VALUES ('nope', 1, 'r')").run()).toThrow(/FOREIGN KEY/);
+  });
+
   it('5: adds the panorama tables (entities, links, grid, geofences, wall, maps) and its telemetry, keeping older data', () => {
     const db = new Database(':memory:');
     migrate(db, 4);
