@@ -8,7 +8,8 @@ import { startCore, type Core } from '../core/core.js';
 import { appRoot, parseHostOptions, USAGE, UsageError, type HostOptions } from '../node/options.js';
 import { fanOutPushes, registerIpc } from './ipc.js';
 import { closeBeforeQuit, describeStartError, hostArgv, shellConfig } from './lifecycle.js';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveApp } from './protocol.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppAndMedia, type MediaSource } from './protocol.js';
+import { panoramaMedia } from '../core/panorama/http.js';
 import { hardenApp, hardenSession } from './security.js';
 import { createWorkstationWindow } from './windows.js';
 
@@ -45,7 +46,8 @@ async function start(): Promise<void> {
     appRoot: () => appRoot(),
   });
   hardenSession(session.defaultSession);
-  protocol.handle(APP_SCHEME, (request) => serveApp(rendererDir, request));
+  let media: MediaSource | null = null;
+  protocol.handle(APP_SCHEME, (request) => serveAppAndMedia(rendererDir, request, media));
 
   const starting = startCore(coreConfig);
   // Registered before the core is up, so a quit during start-up still closes it.
@@ -60,6 +62,7 @@ async function start(): Promise<void> {
     fail('Quanxiang could not start', describeStartError(e), 1);
     return;
   }
+  media = (path, query) => panoramaMedia(core.panorama, path, query);
   registerIpc(ipcMain, core);
   fanOutPushes(core, () => BrowserWindow.getAllWindows());
 

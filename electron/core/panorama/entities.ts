@@ -57,15 +57,16 @@ export function rowToRecord(r: EntityRow): EntityRecord {
   };
 }
 
-/** Builds a record from API input: an area's centroid stands in for a missing point. */
+/** Builds a record from API input: an area's point is always its centroid (so every format agrees). */
 export function recordFrom(input: EntityInput, id: string): EntityRecord {
   const area = input.area ?? null;
+  const at = area ? centroid(area) : { lat: input.lat, lon: input.lon };
   return {
     id,
     kind: input.kind,
     name: input.name,
-    lat: input.lat,
-    lon: input.lon,
+    lat: at.lat,
+    lon: at.lon,
     area,
     address: input.address ?? '',
     props: input.props ?? {},
@@ -204,7 +205,6 @@ export class EntityDesk {
     };
     // A caller who cannot see personal fields cannot wipe them by leaving them out either.
     if (!can(ctx.role, 'personal')) merged.personal = old.personal;
-    if (patch.area && patch.lat === undefined && patch.lon === undefined) Object.assign(merged, centroid(patch.area as PolygonCoords));
     this.store.tx(() => this.save(recordFrom(merged, id), ctx));
     return this.changed(id, ctx.role);
   }
