@@ -105,6 +105,12 @@ export class EntityDesk {
     return r ? rowToRecord(r) : undefined;
   }
 
+  /** The caller's view of one entity in one read (no check of who may know it). */
+  viewOf(id: string, role: Role): EntityView | undefined {
+    const r = this.sql.stmt('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+    return r ? this.view(rowToRecord(r), role, { at: r.updated_at, by: r.updated_by }) : undefined;
+  }
+
   /** Records as stored, by ids (order kept, missing skipped). */
   records(ids: readonly string[]): EntityRecord[] {
     return ids.flatMap((id) => {
