@@ -6,7 +6,7 @@ const supervisor = ctxOf('supervisor', '张主任');
 const T0 = Date.UTC(2026, 10, 29, 1, 0, 0); // 09:00 in Linjiang (UTC+8)
 
 describe('management grid', () => {
-  it('has the basemap's 108 cells and takes assignments as events by the named user', async () => {
+  it('has the 108 cells of the basemap and takes assignments as events by the named user', async () => {
     const p = await testPanorama();
     const cells = await p.service.handlers['grid.cells']({}, supervisor);
     expect(cells.cells).toHaveLength(108);
