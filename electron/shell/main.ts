@@ -3,7 +3,8 @@
  * IPC and the app:// scheme. The decisions live in the modules beside this one; this file
  * only wires them to Electron in the order Electron requires.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron';
 import { startCore, type Core } from '../core/core.js';
 import { appRoot, parseHostOptions, USAGE, UsageError, type HostOptions } from '../node/options.js';
 import { fanOutPushes, registerIpc } from './ipc.js';
@@ -12,6 +13,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppAndMedia, type MediaSource }
 import { panoramaMedia } from '../core/panorama/http.js';
 import { hardenApp, hardenSession } from './security.js';
 import { createWorkstationWindow } from './windows.js';
+import { WallManager } from './wall.js';
 
 // Both must happen before 'ready'.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -68,6 +70,10 @@ async function start(): Promise<void> {
 
   // IPC handlers exist before the page loads, so its first snapshot call cannot miss them.
   const workstation = createWorkstationWindow();
+  // One wall window per further display, each with its remembered layout.
+  const wall = new WallManager(screen, join(app.getPath('userData'), 'wall.json'));
+  core.panorama.wall.host = wall;
+  wall.start();
   app.on('second-instance', () => {
     if (workstation.isDestroyed()) return;
     if (workstation.isMinimized()) workstation.restore();

@@ -57,7 +57,8 @@ export async function serveApp(rendererDir: string, request: Request): Promise<R
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return text(404, 'not found');
   // resolveStatic compares against root + separator: give it a normalised absolute root.
   const root = resolve(rendererDir);
-  const path = url.pathname === '/' ? '/index.html' : url.pathname;
+  // The wall layouts (/wall/map, /wall/kpi, …) are routes of the one page.
+  const path = url.pathname === '/' || /^\/wall\/[a-z]{1,20}$/.test(url.pathname) ? '/index.html' : url.pathname;
   const file = resolveStatic(root, path);
   if (!file) {
     // A blank window says nothing; say why instead.
