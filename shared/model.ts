@@ -279,7 +279,8 @@ export interface SensorView {
   readonly lastTs: number | null;
 }
 
-export const REPORT_CHANNELS = ['app', 'hotline', 'station'] as const;
+/** `grid`: a grid worker's report from the field (qx/v1/reports/grid), same payload. */
+export const REPORT_CHANNELS = ['app', 'hotline', 'station', 'grid'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
 /** Intake states; the case desk adds its own. */

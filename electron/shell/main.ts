@@ -3,15 +3,18 @@
  * IPC and the app:// scheme. The decisions live in the modules beside this one; this file
  * only wires them to Electron in the order Electron requires.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron';
 import { startCore, type Core } from '../core/core.js';
 import { appRoot, parseHostOptions, USAGE, UsageError, type HostOptions } from '../node/options.js';
 import { fanOutPushes, registerIpc } from './ipc.js';
 import { closeBeforeQuit, describeStartError, hostArgv, shellConfig } from './lifecycle.js';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveApp } from './protocol.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppAndMedia, type MediaSource } from './protocol.js';
+import { panoramaMedia } from '../core/panorama/http.js';
 import { hardenApp, hardenSession } from './security.js';
 import { createWorkstationWindow } from './windows.js';
 import { installDrillMenu } from './drill-menu.js';
+import { WallManager } from './wall.js';
 
 // Both must happen before 'ready'.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -46,7 +49,8 @@ async function start(): Promise<void> {
     appRoot: () => appRoot(),
   });
   hardenSession(session.defaultSession);
-  protocol.handle(APP_SCHEME, (request) => serveApp(rendererDir, request));
+  let media: MediaSource | null = null;
+  protocol.handle(APP_SCHEME, (request) => serveAppAndMedia(rendererDir, request, media));
 
   const starting = startCore(coreConfig);
   // Registered before the core is up, so a quit during start-up still closes it.
@@ -61,6 +65,7 @@ async function start(): Promise<void> {
     fail('Quanxiang could not start', describeStartError(e), 1);
     return;
   }
+  media = (path, query) => panoramaMedia(core.panorama, path, query);
   registerIpc(ipcMain, core);
   fanOutPushes(core, () => BrowserWindow.getAllWindows());
 
@@ -68,6 +73,10 @@ async function start(): Promise<void> {
   installDrillMenu(opts.drill, process.argv.slice(1));
   // IPC handlers exist before the page loads, so its first snapshot call cannot miss them.
   const workstation = createWorkstationWindow();
+  // One wall window per further display, each with its remembered layout.
+  const wall = new WallManager(screen, join(app.getPath('userData'), 'wall.json'));
+  core.panorama.wall.host = wall;
+  wall.start();
   app.on('second-instance', () => {
     if (workstation.isDestroyed()) return;
     if (workstation.isMinimized()) workstation.restore();

@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { CustomScheme } from 'electron';
 import { CONTENT_SECURITY_POLICY, MIME, resolveStatic } from '../web/static.js';
+import type { MediaResponse } from '../core/panorama/cameras.js';
+import { isPanoramaPath } from '../core/panorama/http.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'console';
@@ -55,7 +57,8 @@ export async function serveApp(rendererDir: string, request: Request): Promise<R
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return text(404, 'not found');
   // resolveStatic compares against root + separator: give it a normalised absolute root.
   const root = resolve(rendererDir);
-  const path = url.pathname === '/' ? '/index.html' : url.pathname;
+  // The wall layouts (/wall/map, /wall/kpi, …) are routes of the one page.
+  const path = url.pathname === '/' || /^\/wall\/[a-z]{1,20}$/.test(url.pathname) ? '/index.html' : url.pathname;
   const file = resolveStatic(root, path);
   if (!file) {
     // A blank window says nothing; say why instead.
@@ -70,4 +73,27 @@ export async function serveApp(rendererDir: string, request: Request): Promise<R
     'Cache-Control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+}
+
+/** What answers the panorama's paths (tiles, camera feeds); null for any other path. */
+export type MediaSource = (path: string, query: URLSearchParams) => Promise<MediaResponse | null>;
+
+/**
+ * app:// with the panorama's same-origin paths (/tiles/…, /media/…) answered by `media` (once the
+ * core is up) and everything else by serveApp. The signed keys are checked as on the web host.
+ */
+export async function serveAppAndMedia(rendererDir: string, request: Request, media: MediaSource | null): Promise<Response> {
+  let url: URL | null = null;
+  try {
+    url = new URL(request.url);
+  } catch {
+    /* serveApp answers 400 */
+  }
+  if (url && url.host === APP_HOST && request.method === 'GET' && isPanoramaPath(url.pathname)) {
+    const m = media ? await media(url.pathname, url.searchParams) : null;
+    if (!m) return text(503, 'the console is starting');
+    const body = m.status === 204 ? null : Buffer.isBuffer(m.body) ? new Uint8Array(m.body) : m.body;
+    return new Response(body, { status: m.status, headers: { 'X-Content-Type-Options': 'nosniff', ...m.headers } });
+  }
+  return serveApp(rendererDir, request);
 }

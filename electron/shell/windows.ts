@@ -3,7 +3,7 @@
  * webPreferences exist in exactly one place and a new kind of window cannot forget them.
  */
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, type BrowserWindowConstructorOptions, type Rectangle } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Display, type Rectangle } from 'electron';
 import { APP_INDEX_URL } from './protocol.js';
 
 export type WindowKind = 'workstation' | 'wall';
@@ -68,5 +68,13 @@ export function createWorkstationWindow(url: string = APP_INDEX_URL): BrowserWin
   const win = new BrowserWindow(windowOptions('workstation'));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(url).catch((e: unknown) => console.error('[shell] the console page failed to load:', e));
+  return win;
+}
+
+/** A wall window: fullscreen on its display, showing one wall layout (see ./wall.ts). */
+export function createWallWindow(display: Pick<Display, 'bounds'>, url: string): BrowserWindow {
+  const win = new BrowserWindow(windowOptions('wall', display));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(url).catch((e: unknown) => console.error('[shell] a wall page failed to load:', e));
   return win;
 }

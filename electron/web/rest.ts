@@ -84,6 +84,11 @@ const ROUTES: readonly Route[] = [
   },
   {
     method: 'GET',
+    pattern: /^\/api\/maps$/,
+    run: async (core, _m, _b, ctx) => [200, await call(core, 'maps.list', {}, ctx)],
+  },
+  {
+    method: 'GET',
     pattern: /^\/api\/warnings$/,
     run: async (core) => [200, core.warnings.activeWarnings()],
   },

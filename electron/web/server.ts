@@ -15,6 +15,8 @@ import type { Role } from '../../shared/roles.js';
 import { handleRest, sendJson } from './rest.js';
 import { handleOpen311 } from './open311.js';
 import { resolveStatic, securityHeaders, sendFile } from './static.js';
+import { isPanoramaPath, panoramaMedia } from '../core/panorama/http.js';
+import { sendMedia } from './panorama.js';
 
 export interface WebHostOptions {
   readonly core: Core;
@@ -70,6 +72,14 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       }
       const ctx: CallContext = { actor: `rest@${peer(req)}`, consoleId: core.consoleId, role };
       void handleRest(core, req, res, path, ctx);
+      return;
+    }
+    if (isPanoramaPath(path) && req.method === 'GET') {
+      // Tiles and camera feeds: authorised by the signed key the API handed out (see shared/panorama/api.ts).
+      panoramaMedia(core.panorama, path, url.searchParams).then(
+        (m) => sendMedia(res, m ?? { status: 404, headers: {}, body: Buffer.alloc(0) }),
+        () => sendJson(res, 500, { error: 'internal error', code: 'internal' }),
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

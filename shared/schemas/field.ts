@@ -6,7 +6,7 @@
  *
  *   qx/v1/sensors/{sensorId}/reading  {"kind","value","unit","ts"}
  *   qx/v1/reports/{channel}           {"reportId","category","text","lat","lon","address","contact"?,"ts"}
- *                                     channel: app | hotline | station
+ *                                     channel: app | hotline | station | grid (a grid worker)
  *   qx/v1/alerts/cap                  raw CAP 1.2 XML (checked by electron/core/alerts/cap.ts, not JSON)
  */
 import { z } from 'zod';

@@ -198,15 +198,28 @@ export class StubSession {
 }
 export const session = { defaultSession: new StubSession() };
 
-export const screen = {
-  displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }] as { id: number; bounds: Rect }[],
-  getAllDisplays(): { id: number; bounds: Rect }[] {
-    return screen.displays;
-  },
-  getPrimaryDisplay(): { id: number; bounds: Rect } {
-    return screen.displays[0];
-  },
-};
+interface StubDisplay {
+  id: number;
+  label?: string;
+  bounds: Rect;
+}
+const ONE_DISPLAY: StubDisplay[] = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
+
+/** Displays as Electron reports them; a test sets `displays` (primary first) and emits display-added/-removed. */
+class StubScreen extends EventEmitter {
+  displays: StubDisplay[] = ONE_DISPLAY;
+  getAllDisplays(): StubDisplay[] {
+    return this.displays;
+  }
+  getPrimaryDisplay(): StubDisplay {
+    return this.displays[0];
+  }
+  reset(): void {
+    this.removeAllListeners();
+    this.displays = ONE_DISPLAY;
+  }
+}
+export const screen = new StubScreen();
 
 export const dialog = {
   errors: [] as { title: string; content: string }[],
@@ -257,4 +270,5 @@ export function resetStubs(): void {
   dialog.boxes.length = 0;
   dialog.answer = 0;
   Menu.current = null;
+  screen.reset();
 }

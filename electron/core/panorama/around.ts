@@ -66,15 +66,19 @@ export class AroundDesk {
     const role = ctx.role;
     const personal = can(role, 'personal');
     const { entities } = this.d;
-    const near = (kinds: ReadonlySet<EntityKind>, limit: number): NearEntity[] =>
-      entities.index
-        .within(lat, lon, radiusM, kinds)
-        .slice(0, limit)
-        .flatMap((h) => {
-          const r = entities.record(h.item.id);
-          return r ? [{ entity: entities.view(r, role), distanceM: Math.round(h.distanceM) }] : [];
-        });
-    const vulnerableHits = entities.index.within(lat, lon, radiusM, new Set<EntityKind>(['vulnerable_resident']));
+    // One walk of the index; each list takes its nearest few, and only those are read from the store.
+    const hits = entities.index.within(lat, lon, radiusM);
+    const near = (kinds: ReadonlySet<EntityKind>, limit: number): NearEntity[] => {
+      const out: NearEntity[] = [];
+      for (const h of hits) {
+        if (out.length === limit) break;
+        if (!kinds.has(h.item.kind)) continue;
+        const entity = entities.viewOf(h.item.id, role);
+        if (entity) out.push({ entity, distanceM: Math.round(h.distanceM) });
+      }
+      return out;
+    };
+    const vulnerableCount = hits.reduce((t, h) => t + (h.item.kind === 'vulnerable_resident' ? 1 : 0), 0);
     const cameras = near(new Set<EntityKind>(['camera']), CAMERAS).map((n) => ({
       ...n,
       sees: n.entity.camera ? cameraSees(n.entity, n.entity.camera, { lat, lon }) : false,
@@ -124,7 +128,7 @@ export class AroundDesk {
       hydrants: near(new Set<EntityKind>(['hydrant']), LIMIT),
       cameras,
       vulnerable: personal ? near(new Set<EntityKind>(['vulnerable_resident']), 50) : [],
-      vulnerableCount: vulnerableHits.length,
+      vulnerableCount,
       places: near(PLACES, LIMIT),
       incidents,
       reports,

@@ -57,15 +57,16 @@ export function rowToRecord(r: EntityRow): EntityRecord {
   };
 }
 
-/** Builds a record from API input: an area's centroid stands in for a missing point. */
+/** Builds a record from API input: an area's point is always its centroid (so every format agrees). */
 export function recordFrom(input: EntityInput, id: string): EntityRecord {
   const area = input.area ?? null;
+  const at = area ? centroid(area) : { lat: input.lat, lon: input.lon };
   return {
     id,
     kind: input.kind,
     name: input.name,
-    lat: input.lat,
-    lon: input.lon,
+    lat: at.lat,
+    lon: at.lon,
     area,
     address: input.address ?? '',
     props: input.props ?? {},
@@ -102,6 +103,12 @@ export class EntityDesk {
   record(id: string): EntityRecord | undefined {
     const r = this.sql.stmt('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
     return r ? rowToRecord(r) : undefined;
+  }
+
+  /** The caller's view of one entity in one read (no check of who may know it). */
+  viewOf(id: string, role: Role): EntityView | undefined {
+    const r = this.sql.stmt('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+    return r ? this.view(rowToRecord(r), role, { at: r.updated_at, by: r.updated_by }) : undefined;
   }
 
   /** Records as stored, by ids (order kept, missing skipped). */
@@ -204,7 +211,6 @@ export class EntityDesk {
     };
     // A caller who cannot see personal fields cannot wipe them by leaving them out either.
     if (!can(ctx.role, 'personal')) merged.personal = old.personal;
-    if (patch.area && patch.lat === undefined && patch.lon === undefined) Object.assign(merged, centroid(patch.area as PolygonCoords));
     this.store.tx(() => this.save(recordFrom(merged, id), ctx));
     return this.changed(id, ctx.role);
   }

@@ -102,8 +102,12 @@ export function toGeoJson(records: readonly EntityRecord[], withPersonal: boolea
 /** Fixed columns; any other column is a property (`personal.x` a personal field). */
 export const CSV_COLUMNS = ['id', 'kind', 'name', 'lat', 'lon', 'address', 'direction', 'angle', 'range_m', 'stream_kind', 'stream_url', 'area'] as const;
 
-/** A cell's value: numbers and true/false typed back, empty cells absent. */
-function cellValue(v: string): string | number | boolean | undefined {
+/** A cell as read: its text and whether it was quoted. */
+type Cell = readonly [string, boolean];
+
+/** An unquoted cell's value: numbers and true/false typed back; empty cells absent; quoted cells stay text. */
+function cellValue([v, quoted]: Cell): string | number | boolean | undefined {
+  if (quoted) return v;
   if (v === '') return undefined;
   if (v === 'true' || v === 'false') return v === 'true';
   if (/^-?\d+(\.\d+)?$/.test(v) && String(Number(v)) === v) return Number(v);
@@ -112,15 +116,18 @@ function cellValue(v: string): string | number | boolean | undefined {
 
 export function parseCsv(text: string): ParsedRows {
   const out: ParsedRows = { rows: [], errors: [], links: [] };
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: Cell[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, relax_column_count: false, skip_empty_lines: true, info: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true, relax_column_count: false, skip_empty_lines: true, info: true, trim: true,
+      cast: (value, context): Cell => [value, context.quoting],
+    }) as unknown as typeof records;
   } catch (e) {
     out.errors.push({ row: 0, reason: `not CSV: ${(e as Error).message}` });
     return out;
   }
   if (records.length === 0) return out;
-  const header = records[0].record;
+  const header = records[0].record.map(([h]) => h);
   for (const need of ['kind', 'name', 'lat', 'lon'])
     if (!header.includes(need)) {
       out.errors.push({ row: 1, reason: `the header has no column "${need}"` });
@@ -128,12 +135,12 @@ export function parseCsv(text: string): ParsedRows {
     }
   for (const { record, info } of records.slice(1)) {
     const row = info.lines;
-    const get = (c: string): string => record[header.indexOf(c)] ?? '';
+    const get = (c: string): string => record[header.indexOf(c)]?.[0] ?? '';
     const props: Record<string, unknown> = {};
     const personal: Record<string, unknown> = {};
     header.forEach((h, i) => {
       if ((CSV_COLUMNS as readonly string[]).includes(h)) return;
-      const v = cellValue(record[i] ?? '');
+      const v = cellValue(record[i] ?? ['', false]);
       if (v === undefined) return;
       if (h.startsWith('personal.')) personal[h.slice(9)] = v;
       else props[h] = v;
@@ -173,7 +180,9 @@ export function parseCsv(text: string): ParsedRows {
 const quote = (v: string | number | boolean | null | undefined): string => {
   if (v === null || v === undefined) return '';
   const s = String(v);
-  return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  // Text that would read back as a number or true/false is quoted, so it stays text.
+  const typed = typeof v === 'string' && cellValue([s, false]) !== s;
+  return typed || /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 export function toCsv(records: readonly EntityRecord[], withPersonal: boolean): string {

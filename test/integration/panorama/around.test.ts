@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { CallContext } from '../../../shared/api';
 import type { AroundView } from '../../../shared/panorama/api';
-import { startTestCore } from '../../helpers/core';
+import { join } from 'node:path';
+import { RESOURCES, startTestCore } from '../../helpers/core';
 
 const dispatcher: CallContext = { actor: 'dispatcher', consoleId: 'test', role: 'dispatcher' };
 const wall: CallContext = { actor: 'wall', consoleId: 'test', role: 'wall' };
@@ -11,8 +12,8 @@ const wall: CallContext = { actor: 'wall', consoleId: 'test', role: 'wall' };
 describe('panorama.around on the training city', () => {
   let core: Core;
   beforeAll(async () => {
-    core = await startTestCore();
-  });
+    core = await startTestCore({ panoramaData: join(RESOURCES, 'panorama', 'training-city.geojson') });
+  }, 60_000);
   afterAll(async () => core.close());
 
   it('loads the default panorama data once, as events', () => {

@@ -23,6 +23,8 @@ export function CameraFeed({ cameraId, name, big = false }: { cameraId: string; 
   const [info, setInfo] = useState<CameraInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  /** The console could not get a picture from the camera (it answers 502 with the reason). */
+  const [broken, setBroken] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -42,12 +44,18 @@ export function CameraFeed({ cameraId, name, big = false }: { cameraId: string; 
 
   const cls = `qx-feed${big ? ' qx-feed--big' : ''}`;
   if (error) return <p className={`${cls} qx-feed--none`}>{error}</p>;
+  if (broken)
+    return (
+      <p className={`${cls} qx-feed--none`} data-testid="camera-feed" data-kind="unreachable" data-camera={cameraId}>
+        {name}: {t('panorama.camera.unreachable')}
+      </p>
+    );
   if (!info) return <p className={`${cls} qx-feed--none`}>{t('panorama.camera.loading')}</p>;
   if ((info.streamKind === 'mjpeg' || info.streamKind === 'snapshot') && info.feedPath) {
     const src = hostUrl(info.feedPath);
     return (
       <figure className={cls} data-testid="camera-feed" data-kind={info.streamKind} data-camera={cameraId}>
-        <img src={info.streamKind === 'snapshot' ? withTick(src, tick) : src} alt={t('panorama.camera.alt', { name })} />
+        <img src={info.streamKind === 'snapshot' ? withTick(src, tick) : src} alt={t('panorama.camera.alt', { name })} onError={() => setBroken(true)} />
         <figcaption>
           {name} · {t(`panorama.camera.kind.${info.streamKind}`)}
         </figcaption>

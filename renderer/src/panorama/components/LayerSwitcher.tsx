@@ -22,7 +22,8 @@ export function LayerSwitcher() {
   const grid = usePanorama((s) => s.grid);
   const count = usePanorama((s) => s.entityCount);
   const bases = maps.filter((m) => m.type !== 'geojson');
-  const extra = maps.filter((m) => m.type === 'geojson');
+  // The default GeoJSON map is the city basemap the console already draws itself.
+  const extra = maps.filter((m) => m.type === 'geojson' && m.source !== 'default');
   return (
     <div
       className="qx-pano-layers"

@@ -5,17 +5,13 @@
  */
 import { useTranslation } from 'react-i18next';
 import { distance } from '../../lib/format';
+import { area } from '../format';
 import { useRuntime } from '../../hooks/runtime';
 import { usePanorama, usePanoramaRt } from '../hooks';
 import { usePanoramaKeys } from '../keys';
 import type { MeasureResult } from '../map/measure';
 import { LayerSwitcher } from './LayerSwitcher';
 import { MapSearch } from './MapSearch';
-
-/** Square metres as m² below a hectare's tenth, else km². */
-export function area(m2: number): string {
-  return m2 < 100_000 ? `${Math.round(m2).toLocaleString('en')} m²` : `${(m2 / 1e6).toFixed(2)} km²`;
-}
 
 function Readout({ m }: { m: MeasureResult }) {
   const { t } = useTranslation();

@@ -18,7 +18,13 @@ import { ENTITY_COLOURS } from './entity-colours';
 
 const RADIUS = ['interpolate', ['linear'], ['zoom'], 11, 2, 14, 4, 17, 7];
 const shown = (kind: EntityKind): string => `show_${kind}`;
-const visible = ['==', ['match', ['get', 'kind'], ...ENTITY_KINDS.flatMap((k) => [k, ['var', shown(k)]]), 0], 1];
+/** Kinds too dense for a city-wide view appear from this zoom on (a hydrant every 150 m of road). */
+export const KIND_MIN_ZOOM: Partial<Record<EntityKind, number>> = { hydrant: 15, building: 15, vulnerable_resident: 14, building_manager: 14, vehicle: 14 };
+const visible = [
+  'all',
+  ['==', ['match', ['get', 'kind'], ...ENTITY_KINDS.flatMap((k) => [k, ['var', shown(k)]]), 0], 1],
+  ['>=', ['zoom'], ['match', ['get', 'kind'], ...Object.entries(KIND_MIN_ZOOM).flat(), 0]],
+];
 
 export const ENTITY_STYLE: FlatStyleLike = [
   {

@@ -31,6 +31,8 @@ export interface PanoramaMapOptions {
 }
 
 const ENTITY_LIMIT = 20_000;
+/** Entities answer clicks from this zoom on, where their points are apart (7 px radius at 17). */
+export const ENTITY_CLICK_ZOOM = 15;
 
 export function attachPanorama(opts: PanoramaMapOptions): () => void {
   const { map, target, pano } = opts;
@@ -133,8 +135,9 @@ export function attachPanorama(opts: PanoramaMapOptions): () => void {
 
   // Clicks: the measure tool takes them while active (it stops them itself); an entity opens its card.
   const click = (e: MapBrowserEvent): void => {
-    if (opts.wall || measure.active) return;
-    const tol = (map.getView().getResolution() ?? 1) * 7;
+    // Below street zoom a click is the dispatcher's (a new incident): entities are dots there.
+    if (opts.wall || measure.active || (map.getView().getZoom() ?? 0) < ENTITY_CLICK_ZOOM) return;
+    const tol = (map.getView().getResolution() ?? 1) * 8;
     const id = entities.hit(e.coordinate, tol, store.getState().kinds);
     if (!id) return;
     e.stopPropagation();
