@@ -8,6 +8,7 @@ import './styles/map.css';
 import './styles/console.css';
 import './styles/board.css';
 import './styles/warnings.css';
+import './styles/drills.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './components/Root';

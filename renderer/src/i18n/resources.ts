@@ -5,8 +5,10 @@
  */
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import drillsEn from './drills.en.json';
+import drillsZh from './drills.zh-CN.json';
 
 export const RESOURCES = {
-  'zh-CN': { ...zhCN },
-  en: { ...en },
+  'zh-CN': { ...zhCN, ...drillsZh },
+  en: { ...en, ...drillsEn },
 };

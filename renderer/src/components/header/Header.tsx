@@ -4,6 +4,7 @@ import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkStatus } from './LinkStatus';
 import { WarningsButton } from './WarningsButton';
+import { ReplayButton } from '../../drills/ReplayButton';
 
 export function Header() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function Header() {
         ))}
       </div>
       <WarningsButton />
+      <ReplayButton />
       <button
         type="button"
         className="qx-btn qx-btn--ghost qx-diag-btn"
