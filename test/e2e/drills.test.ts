@@ -47,13 +47,18 @@ describe('drill in the console', () => {
     await page.getByTestId('drill-speed-10').click();
     await page.locator('[data-testid="drill-speed-10"][aria-pressed="true"]').waitFor();
 
-    // The first call reaches the reports intake (2 scenario minutes: 12 s at ×10).
-    await app.waitForMapFeatures('report', 1);
+    // The first call reaches the reports intake (2 scenario minutes: 12 s at ×10); the dispatcher
+    // pauses the drill while working on it, as an instructor would let a trainee catch up.
+    await page.locator('[data-testid="tab-reports"] .qx-badge').waitFor({ timeout: 60_000 });
+    await page.getByTestId('drill-pause').click();
+    await page.locator('[data-testid="drill-pause"][aria-pressed="true"]').waitFor();
     const at = await app.pixelOf(KANGLE.lat, KANGLE.lon);
     await app.createIncidentAt(at.x, at.y, { type: 'flood', address: 'Kangle Community, building 2' });
     const planned = await app.recommendationRows.count();
     expect(planned).toBeGreaterThanOrEqual(3);
     await app.dispatch();
+    await page.getByTestId('drill-speed-10').click();
+    await page.locator('[data-testid="drill-pause"][aria-pressed="false"]').waitFor();
     // Every crew answers (a drill may make one refuse): no order is left waiting.
     await page.waitForFunction(
       (n) => {
