@@ -90,6 +90,11 @@ describe('drill in the console', () => {
     expect(await page.getByTestId('aar-expectations').locator('tr').count()).toBe(4);
     await expect.poll(() => page.locator('[data-testid="aar-map"] polyline').count()).toBeGreaterThanOrEqual(planned - 1);
 
+    await app.screenshot(join(DOCS, 'drill-report-en.png'));
+    // What the PDF holds: the print styles (black on white, only the report).
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(RESULTS, 'after-action-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, 'after-action.pdf'), pdf);
