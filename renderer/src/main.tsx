@@ -11,6 +11,7 @@ import './styles/warnings.css';
 import './styles/cases.css';
 import './styles/panorama.css';
 import './styles/wall.css';
+import './styles/drills.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root } from './components/Root';

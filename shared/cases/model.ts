@@ -5,7 +5,7 @@
  */
 
 /** Where a case came from. app / hotline / station: MQTT terminals (qx/v1/reports/{channel}); phone: typed by the hotline operator; walk_in: at a desk; open311: GeoReport v2 clients. */
-export const CASE_CHANNELS = ['app', 'hotline', 'station', 'phone', 'walk_in', 'open311'] as const;
+export const CASE_CHANNELS = ['app', 'hotline', 'station', 'grid', 'phone', 'walk_in', 'open311'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 /**

@@ -76,6 +76,8 @@ export interface IncidentTimes {
   readonly number: number;
   readonly type: string;
   readonly address: string;
+  readonly lat: number;
+  readonly lon: number;
   readonly callAt: number | null;
   readonly createdAt: number;
   readonly dispatchedAt: number | null;

@@ -89,7 +89,7 @@ export function afterActionReport(db: Database, run: RunBounds, now: number, cas
     .prepare('SELECT seq, at, type, payload, incident_id FROM events WHERE seq > ? AND seq <= ? ORDER BY seq')
     .all(run.startSeq, run.endSeq ?? Number.MAX_SAFE_INTEGER) as Row[];
   const calls: { at: number; lat: number; lon: number; claimed: boolean }[] = [];
-  const incidents = new Map<string, IncidentTimes & { lat: number; lon: number; unitIds: Set<string> }>();
+  const incidents = new Map<string, IncidentTimes & { unitIds: Set<string> }>();
   const orderIncident = new Map<string, string>();
   const set = <K extends keyof IncidentTimes>(id: string | null | undefined, k: K, v: IncidentTimes[K]): void => {
     const i = id ? incidents.get(id) : undefined;
@@ -134,7 +134,7 @@ export function afterActionReport(db: Database, run: RunBounds, now: number, cas
       }
     } else if (r.type === 'unit.status' && p.status === 'on_scene') set(r.incident_id, 'onSceneAt', r.at);
   }
-  const list = [...incidents.values()].map(({ lat: _lat, lon: _lon, unitIds, ...i }) => ({ ...i, units: unitIds.size }));
+  const list = [...incidents.values()].map(({ unitIds, ...i }) => ({ ...i, units: unitIds.size }));
   const sentUnits = new Set([...incidents.values()].flatMap((i) => [...i.unitIds]));
 
   const expectations: ExpectationResult[] = run.scenario.expectations.map((x) => {

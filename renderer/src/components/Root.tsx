@@ -2,6 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import { RuntimeContext } from '../hooks/runtime';
 import type { SessionManager } from '../store/session-manager';
+import { DrillFrame } from '../drills/DrillFrame';
 import { App } from './App';
 import { Login } from './Login';
 import { WallContext } from '../panorama/hooks';
@@ -15,13 +16,16 @@ export function Root({ sessions }: { sessions: SessionManager }) {
   const wall = wallLayoutOf(window.location.pathname);
   return (
     <RuntimeContext.Provider value={phase.runtime}>
-      {wall ? (
-        <WallContext.Provider value={true}>
-          <WallApp layout={wall} />
-        </WallContext.Provider>
-      ) : (
-        <App />
-      )}
+      {/* Every page inside the frame, workstation or wall, shows the DRILL banner in drill mode. */}
+      <DrillFrame>
+        {wall ? (
+          <WallContext.Provider value={true}>
+            <WallApp layout={wall} />
+          </WallContext.Provider>
+        ) : (
+          <App />
+        )}
+      </DrillFrame>
     </RuntimeContext.Provider>
   );
 }

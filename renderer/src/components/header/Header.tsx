@@ -4,6 +4,7 @@ import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LinkStatus } from './LinkStatus';
 import { WarningsButton } from './WarningsButton';
+import { ReplayButton } from '../../drills/ReplayButton';
 
 /** The centre's views and their keys (the case desk's texts are under `cases.`). */
 const VIEWS = [
@@ -49,6 +50,7 @@ export function Header() {
         ))}
       </div>
       <WarningsButton />
+      <ReplayButton />
       <button
         type="button"
         className="qx-btn qx-btn--ghost qx-diag-btn"
