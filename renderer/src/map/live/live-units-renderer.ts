@@ -170,7 +170,8 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
    *   draws it, so every report is in a drawn frame within two frames of arriving (one draw per
    *   batch, ~30 a second at most, not one per frame; its glide starts where the symbol is drawn
    *   now). Without it a report waits for its glide to move a symbol visibly (fewer draws);
-   * - between batches, the fastest glide has moved `minMotionPx` since the last draw;
+   * - between batches, the fastest glide has moved `minMotionPx` since the last draw, or the
+   *   glides have come to rest since;
    * - the clusters changed (recomputed at most every AGGREGATE_MS while units move).
    */
   wantsDraw(t: number): boolean {
@@ -182,8 +183,11 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     if (this.drawnVersion !== table.version && (options.drawOnArrival || !options.adaptive)) return true;
     if (!options.adaptive) return t < table.movingUntil;
     if (this.aggregate(frame, t)) return true;
+    if (this.drawnT >= table.movingUntil) return false;
+    // The glides have ended since the last draw: draw where they came to rest.
+    if (t >= table.movingUntil) return true;
     const motion = (table.maxSpeed(t) * (t - this.drawnT)) / frame.resolution;
-    return this.drawnT < table.movingUntil && motion >= options.minMotionPx;
+    return motion >= options.minMotionPx;
   }
 
   /** Re-clusters when due; true when what is drawn changed. */
