@@ -25,9 +25,9 @@ export class PanoramaPage extends ConsolePage {
     await this.page.keyboard.press(key);
   }
 
-  /** Opens the layer switcher (L) and picks a basemap by its map id. */
+  /** Opens the layer switcher (L, unless it is open) and picks a basemap by its map id. */
   async chooseBasemap(id: string): Promise<void> {
-    await this.key('l');
+    if ((await this.page.getByTestId('layer-switcher').count()) === 0) await this.key('l');
     await this.page.getByTestId(`basemap-${id}`).check();
     await this.page.locator(`[data-testid="map"][data-basemap="${id}"]`).waitFor();
   }
