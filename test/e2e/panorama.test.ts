@@ -3,8 +3,9 @@
  * incident on the map: its panel shows what is around it (the hydrant and hazmat store just put
  * there, the grid cell and its grid worker, the nearest cameras); V puts it on the wall and a wall
  * page follows. A camera near the incident opens its live MJPEG picture from a local camera server
- * through the console. An offline MBTiles basemap made in the test is drawn from the console's
- * tiles route while no request leaves the machine.
+ * through the console. Entities are found, edited, linked and imported from the UI. Offline
+ * MBTiles and PMTiles basemaps made in the test are drawn from the console's tiles route while no
+ * request leaves the machine.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,6 +113,52 @@ describe('panorama on the workstation', () => {
     expect(guard.foreign).toEqual([]);
     expect(guard.errors).toEqual([]);
     expect(wallGuard.foreign).toEqual([]);
+  }, 240_000);
+
+  it('entities from the UI: found by search, renamed, linked and unlinked, and a CSV imported with its refused row named', async () => {
+    console_ = await startConsole();
+    const call = caller(console_);
+    const hydrant = await call('entities.create', { kind: 'hydrant', name: '测试消火栓 丙', lat: AT.lat, lon: AT.lon + 0.001 });
+    await call('entities.create', { kind: 'school', name: '测试学校 丁', lat: AT.lat, lon: AT.lon + 0.0015 });
+    browser = await launchBrowser({ width: 1600, height: 900 });
+    const page = await browser.context.newPage();
+    const guard = guardPage(page, console_.url);
+    const app = new PanoramaPage(page, console_.url);
+    await app.open(console_.token);
+
+    // F, the name, Enter: the map flies there and the entity's card opens.
+    await app.key('f');
+    await page.keyboard.type('测试消火栓 丙');
+    await page.locator('[data-testid="map-search-results"] [role="option"]', { hasText: '测试消火栓 丙' }).waitFor();
+    await page.keyboard.press('Enter');
+    const card = page.locator(`[data-testid="entity-card"][data-entity="${hydrant.id}"]`);
+    await card.waitFor();
+
+    await card.getByTestId('entity-name').fill('测试消火栓 丙（已检修）');
+    await card.getByTestId('entity-save').click();
+    await card.locator('h3', { hasText: '已检修' }).waitFor();
+    await card.getByTestId('entity-link-to').fill('测试学校 丁');
+    await card.getByTestId('entity-relation').selectOption('located_in');
+    await card.getByTestId('entity-link-add').click();
+    await card.getByTestId('entity-link').filter({ hasText: '测试学校 丁' }).waitFor();
+    expect((await call('entities.get', { id: hydrant.id })).links.map((l) => l.relation)).toEqual(['located_in']);
+    await card.getByTestId('entity-unlink').click();
+    await expect.poll(async () => (await call('entities.get', { id: hydrant.id })).links.length, { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => card.getByTestId('entity-link').count()).toBe(0);
+
+    // Import from the data card: two good rows, one refused with its line and reason.
+    await page.getByTestId('pano-card-close').click();
+    await app.key('l');
+    await page.getByTestId('open-data').click();
+    const csv = ['kind,name,lat,lon', 'hydrant,导入消火栓 1,31.131,104.402', 'school,导入学校 2,31.132,104.403', 'hydrant,坏行,95,104.4'].join('\n');
+    await page.getByTestId('entities-import').setInputFiles({ name: 'import.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    expect([await result.getAttribute('data-created'), await result.getAttribute('data-errors')]).toEqual(['2', '1']);
+    expect(await result.innerText()).toContain('第 4 行');
+    expect((await call('entities.list', { q: '导入消火栓 1' })).entities).toHaveLength(1);
+    expect(guard.foreign).toEqual([]);
+    expect(guard.errors).toEqual([]);
   }, 240_000);
 
   it('cameras near the incident are offered in its panel; the MJPEG feed plays and a snapshot camera refreshes, relayed by the console', async () => {

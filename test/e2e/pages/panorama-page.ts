@@ -6,6 +6,16 @@ import type { Locator } from 'playwright-core';
 import { ConsolePage } from './console-page';
 
 export class PanoramaPage extends ConsolePage {
+  /** Opens the console and waits until the panorama's entities and grid are on the map (the page is busy until then). */
+  override async open(token: string): Promise<void> {
+    await super.open(token);
+    await this.page.waitForFunction(() => {
+      const m = document.querySelector<HTMLElement>('[data-testid="map"]');
+      return Number(m?.dataset.entityFeatures ?? 0) > 0 && Number(m?.dataset.gridCells ?? 0) > 0;
+    });
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+
   get around(): Locator {
     return this.page.getByTestId('incident-around');
   }
