@@ -1,6 +1,6 @@
 /** The web host's side of the panorama paths (tiles, camera feeds): a MediaResponse onto Node's response. */
 import type { ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import type { MediaResponse } from '../core/panorama/cameras.js';
 
 export function sendMedia(res: ServerResponse, m: MediaResponse): void {
@@ -9,12 +9,19 @@ export function sendMedia(res: ServerResponse, m: MediaResponse): void {
     res.end(m.body);
     return;
   }
-  const stream = Readable.fromWeb(m.body);
+  const reader = m.body.getReader();
   // A viewer that closes the feed stops the relay from the camera.
   res.on('close', () => {
     m.abort?.();
-    stream.destroy();
+    reader.cancel().catch(() => undefined);
   });
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  const pump = async (): Promise<void> => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await once(res, 'drain');
+    }
+    res.end();
+  };
+  pump().catch(() => res.destroy());
 }

@@ -6,6 +6,16 @@ import type { Locator } from 'playwright-core';
 import { ConsolePage } from './console-page';
 
 export class PanoramaPage extends ConsolePage {
+  /** Opens the console and waits until the panorama's entities and grid are on the map (the page is busy until then). */
+  override async open(token: string): Promise<void> {
+    await super.open(token);
+    await this.page.waitForFunction(() => {
+      const m = document.querySelector<HTMLElement>('[data-testid="map"]');
+      return Number(m?.dataset.entityFeatures ?? 0) > 0 && Number(m?.dataset.gridCells ?? 0) > 0;
+    });
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+
   get around(): Locator {
     return this.page.getByTestId('incident-around');
   }
@@ -25,9 +35,9 @@ export class PanoramaPage extends ConsolePage {
     await this.page.keyboard.press(key);
   }
 
-  /** Opens the layer switcher (L) and picks a basemap by its map id. */
+  /** Opens the layer switcher (L, unless it is open) and picks a basemap by its map id. */
   async chooseBasemap(id: string): Promise<void> {
-    await this.key('l');
+    if ((await this.page.getByTestId('layer-switcher').count()) === 0) await this.key('l');
     await this.page.getByTestId(`basemap-${id}`).check();
     await this.page.locator(`[data-testid="map"][data-basemap="${id}"]`).waitFor();
   }

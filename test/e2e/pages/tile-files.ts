@@ -1,9 +1,9 @@
 /**
- * Offline map files for tests, made in the test: an MBTiles (SQLite) of solid-colour PNG tiles
- * over the training city, so a test can tell on screen that the basemap came from the file.
+ * Tiles for offline map files made in a test (written by test/helpers/tiles.ts): solid-colour PNG
+ * tiles over the training city, so a test can tell on screen that the basemap came from the file.
  */
-import Database from 'better-sqlite3';
 import { crc32, deflateSync } from 'node:zlib';
+import type { TestTile } from '../../helpers/tiles';
 
 /** A 256×256 PNG of one colour. */
 export function solidPng([r, g, b]: readonly [number, number, number]): Buffer {
@@ -34,26 +34,13 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
   return [x, y];
 }
 
-/** Writes an MBTiles file of `colour` tiles covering [w, s, e, n] at zooms min..max. */
-export function writeMbtiles(path: string, name: string, bounds: readonly [number, number, number, number], zooms: readonly [number, number], colour: readonly [number, number, number]): number {
-  const db = new Database(path);
-  db.exec('CREATE TABLE metadata (name TEXT, value TEXT); CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);');
-  const meta = db.prepare('INSERT INTO metadata VALUES (?, ?)');
-  for (const [k, v] of Object.entries({ name, format: 'png', bounds: bounds.join(','), minzoom: String(zooms[0]), maxzoom: String(zooms[1]), type: 'baselayer' })) meta.run(k, v);
-  const png = solidPng(colour);
-  const put = db.prepare('INSERT INTO tiles VALUES (?, ?, ?, ?)');
-  let n = 0;
-  db.transaction(() => {
-    for (let z = zooms[0]; z <= zooms[1]; z++) {
-      const [x0, y0] = tileOf(bounds[0], bounds[3], z);
-      const [x1, y1] = tileOf(bounds[2], bounds[1], z);
-      for (let x = x0; x <= x1; x++)
-        for (let y = y0; y <= y1; y++) {
-          put.run(z, x, 2 ** z - 1 - y, png); // MBTiles rows count from the bottom (TMS)
-          n += 1;
-        }
-    }
-  })();
-  db.close();
-  return n;
+/** Tiles of `data` covering [w, s, e, n] at zooms min..max, for test/helpers/tiles.ts writers. */
+export function tilesOver(bounds: readonly [number, number, number, number], zooms: readonly [number, number], data: Buffer): TestTile[] {
+  const out: TestTile[] = [];
+  for (let z = zooms[0]; z <= zooms[1]; z++) {
+    const [x0, y0] = tileOf(bounds[0], bounds[3], z);
+    const [x1, y1] = tileOf(bounds[2], bounds[1], z);
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) out.push({ z, x, y, data });
+  }
+  return out;
 }

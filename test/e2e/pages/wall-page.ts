@@ -60,6 +60,7 @@ export class WallPage {
   }
 
   async screenshot(path: string): Promise<Buffer> {
-    return this.page.screenshot({ path, type: 'png' });
+    // A 4K frame on software WebGL takes a while: the default 30 s is not always enough.
+    return this.page.screenshot({ path, type: 'png', timeout: 120_000 });
   }
 }

@@ -98,7 +98,7 @@ describe('panorama media over the web host', () => {
     expect(r.status).toBe(502);
     expect(await r.text()).toMatch(/text\/html.*not a picture/);
     expect((await fetch(`${web.url}/media/cameras/CAM-S/feed`)).status).toBe(403);
-    const unsigned = h.camera?.feedPath.replace('CAM-H', 'CAM-S') ?? '';
+    const unsigned = (h.camera?.feedPath ?? '').replace('CAM-H', 'CAM-S');
     expect((await fetch(`${web.url}/${unsigned}`)).status).toBe(403);
   });
 });

@@ -75,7 +75,6 @@ export function IncidentPanel({ id }: { id: string }) {
         <ResponseTimes incident={incident} />
       </section>
       <Duplicates incident={incident} />
-      <IncidentAround incidentId={incident.id} />
       {orders.length > 0 ? (
         <Orders incident={incident} orders={orders} />
       ) : draft ? (
@@ -83,6 +82,7 @@ export function IncidentPanel({ id }: { id: string }) {
       ) : (
         <p className="qx-empty">{incident.status === 'new' ? t('rec.loading') : t('orders.none')}</p>
       )}
+      <IncidentAround incidentId={incident.id} />
       <Lifecycle incident={incident} />
       <Notes incidentId={incident.id} closed={incident.status === 'closed'} />
       <Timeline />

@@ -15,7 +15,7 @@ import { ENTITY_KINDS, type EntityKind } from '../../../../shared/panorama/model
 import { typing } from '../../hooks/shortcuts';
 import type { Panorama } from '../runtime';
 import { CITY_BASEMAP, type PanoramaState } from '../store';
-import { createEntityLayer } from './entity-layer';
+import { createEntityLayer, KIND_MIN_ZOOM } from './entity-layer';
 import { createGridLayer } from './grid-layer';
 import { MeasureTool } from './measure';
 import { tileLayerOf } from './tile-layers';
@@ -56,8 +56,10 @@ export function attachPanorama(opts: PanoramaMapOptions): () => void {
 
   // Entities: each shown kind is loaded once per connection; pushes keep them current.
   let loaded = new Set<EntityKind>();
+  // Dense kinds are fetched only once the map is zoomed in far enough to show them.
   const loadKinds = (kinds: ReadonlySet<EntityKind>): void => {
-    const missing = ENTITY_KINDS.filter((k) => kinds.has(k) && !loaded.has(k));
+    const zoom = map.getView().getZoom() ?? 0;
+    const missing = ENTITY_KINDS.filter((k) => kinds.has(k) && !loaded.has(k) && zoom >= (KIND_MIN_ZOOM[k] ?? 0));
     if (missing.length === 0) return;
     for (const k of missing) loaded.add(k);
     void pano.api['entities.list']({ kinds: missing, limit: ENTITY_LIMIT }).then((r) => {
@@ -145,6 +147,9 @@ export function attachPanorama(opts: PanoramaMapOptions): () => void {
     store.openCard(kind === 'camera' ? { kind: 'camera', id } : { kind: 'entity', id });
   };
   map.on('singleclick', click);
+  const onZoom = (): void => loadKinds(store.getState().kinds);
+  map.getView().on('change:resolution', onZoom);
+  offs.push(() => map.getView().un('change:resolution', onZoom));
   // Keyboard measuring: Enter adds the point under the map's centre, Backspace takes one back.
   const onKey = (e: KeyboardEvent): void => {
     if (!measure.active || typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;

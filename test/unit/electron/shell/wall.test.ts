@@ -8,6 +8,8 @@ import { WallManager, wallUrl } from '../../../../electron/shell/wall.js';
 import { BrowserWindow, resetStubs, screen } from '../../../stubs/electron.js';
 
 const stubScreen = screen as unknown as Screen;
+/** The manager's windows are the stand-in's. */
+const stub = (w: unknown): BrowserWindow | undefined => w as BrowserWindow | undefined;
 const HALL = [
   { id: 10, label: 'Workstation', bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
   { id: 21, label: 'Wall left', bounds: { x: 1920, y: 0, width: 3840, height: 2160 } },
@@ -53,7 +55,7 @@ describe('the wall in Electron', () => {
     const again = new WallManager(stubScreen, file);
     again.start();
     expect(again.displays().map((d) => d.layout)).toEqual(['incidents', 'map', 'cameras']);
-    expect(again.open().get('22')?.loadedUrl).toBe('app://console/wall/cameras');
+    expect(stub(again.open().get('22'))?.loadedUrl).toBe('app://console/wall/cameras');
     // null: the display goes back to no wall window
     again.setLayout('21', null);
     expect(again.open().has('21')).toBe(false);
@@ -69,7 +71,7 @@ describe('the wall in Electron', () => {
     expect(wall.displays()[1].layout).toBe('map');
     screen.displays.push({ id: 23, label: 'Wall 3', bounds: { x: 9600, y: 0, width: 1920, height: 1080 } });
     screen.emit('display-added');
-    expect(wall.open().get('23')?.options).toMatchObject({ x: 9600, width: 1920 });
+    expect(stub(wall.open().get('23'))?.options).toMatchObject({ x: 9600, width: 1920 });
     const gone = wall.open().get('21');
     screen.displays = screen.displays.filter((d) => d.id !== 21);
     screen.emit('display-removed');
