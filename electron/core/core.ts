@@ -120,7 +120,8 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
   const warnings = new WarningService(store, { consoleId: cfg.consoleId, push, now });
   warnings.loadRegistry(cfg.sensorsFile ?? join(cfg.resourcesDir, 'sensors', 'training-city.csv'));
   const units = new UnitTracker(store, queries, cfg.consoleId, (list) => {
-    tracks.record(list);
+    // Track samples of one flush in one relaxed transaction (telemetry: no wait for the disk).
+    store.tx(() => tracks.record(list), 'relaxed');
     push({ kind: 'units', units: list });
   }, cfg.unitFlushMs);
   // The link needs the order desk for acks and the desk needs the link's outbox:
