@@ -134,8 +134,11 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     queries,
     cfg.consoleId,
     (list, positions) => {
-      tracks.record(list);
-      tracks.record(positions);
+      // Track samples of one flush in one relaxed transaction (telemetry: no wait for the disk).
+      store.tx(() => {
+        tracks.record(list);
+        tracks.record(positions);
+      }, 'relaxed');
       if (list.length) push({ kind: 'units', units: list });
       if (positions.length) push({ kind: 'positions', positions });
     },
