@@ -14,6 +14,7 @@ import { levelOfSeverity } from '../../../shared/domain/thresholds';
 import type { Catalog } from '../../../shared/schemas/catalog';
 import type { ConnectionState } from '../api/ws-client';
 import { ExternalStore } from './external-store';
+import { shownChange, UnitsView } from './units-view';
 
 export interface ConsoleData {
   /** The connection to the core (not the field link: that is `link`). */
@@ -60,53 +61,6 @@ function byId<T extends { readonly id: string }>(list: readonly T[]): Map<string
  * unit) within `change` ms, positions alone within `move` ms. Reads between see the current map.
  */
 export const UNITS_PUBLISH_MS = { change: 100, move: 1000 } as const;
-
-/**
- * A read-only view of the live units map. A new view is published when React must re-render
- * (identity = "changed"); every view reads the current map, so nothing is copied.
- */
-class UnitsView implements ReadonlyMap<string, UnitView> {
-  constructor(private readonly m: ReadonlyMap<string, UnitView>) {}
-  get size(): number {
-    return this.m.size;
-  }
-  get(id: string): UnitView | undefined {
-    return this.m.get(id);
-  }
-  has(id: string): boolean {
-    return this.m.has(id);
-  }
-  forEach(fn: (u: UnitView, id: string, map: ReadonlyMap<string, UnitView>) => void): void {
-    this.m.forEach((u, id) => fn(u, id, this));
-  }
-  entries(): MapIterator<[string, UnitView]> {
-    return this.m.entries();
-  }
-  keys(): MapIterator<string> {
-    return this.m.keys();
-  }
-  values(): MapIterator<UnitView> {
-    return this.m.values();
-  }
-  [Symbol.iterator](): MapIterator<[string, UnitView]> {
-    return this.m.entries();
-  }
-}
-
-/** Whether `b` differs from `a` in anything but its position (what unit lists show). */
-function shownChange(a: UnitView, b: UnitView): boolean {
-  return (
-    a.status !== b.status ||
-    a.statusSince !== b.statusSince ||
-    a.incidentId !== b.incidentId ||
-    a.registered !== b.registered ||
-    a.name !== b.name ||
-    a.agency !== b.agency ||
-    a.type !== b.type ||
-    a.station !== b.station ||
-    (a.lat === null) !== (b.lat === null)
-  );
-}
 
 function withAll<T extends { readonly id: string }>(map: ReadonlyMap<string, T>, items: readonly T[]): Map<string, T> {
   const next = new Map(map);
