@@ -51,7 +51,16 @@ function period(q: URLSearchParams): Record<string, unknown> {
 export async function handleCasesRest(core: Core, req: IncomingMessage, res: ServerResponse, path: string, ctx: CallContext): Promise<boolean> {
   if (path !== '/api/cases' && !path.startsWith('/api/cases/')) return false;
   const q = new URL(req.url ?? '/', 'http://host').searchParams;
-  const call = (name: ApiName, input: unknown) => core.call(name, input, ctx, 'rest');
+  // core.call counts its own rejections; only what this file refuses (query syntax) is counted here.
+  let counted = false;
+  const call = async (name: ApiName, input: unknown): Promise<unknown> => {
+    try {
+      return await core.call(name, input, ctx, 'rest');
+    } catch (e) {
+      counted = true;
+      throw e;
+    }
+  };
   try {
     if (req.method !== 'GET') {
       sendJson(res, 405, { error: `method ${req.method ?? ''} not allowed`, code: 'bad_request' });
@@ -70,7 +79,7 @@ export async function handleCasesRest(core: Core, req: IncomingMessage, res: Ser
       else sendJson(res, 200, await call('cases.get', { caseId: m[1] }));
     }
   } catch (e) {
-    if (e instanceof ApiError && e.code === 'bad_request') core.diagnostics.reject('rest', `${req.method ?? ''} ${path}`, e.message);
+    if (!counted && e instanceof ApiError && e.code === 'bad_request') core.diagnostics.reject('rest', `${req.method ?? ''} ${path}`, e.message);
     sendError(res, e);
   }
   return true;

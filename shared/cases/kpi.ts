@@ -69,47 +69,45 @@ export function nearestRank(sorted: ArrayLike<number>, p: number): number | null
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
+/** Moves the k-th smallest of a[lo..hi] to a[k] (Hoare's selection, in place, expected linear time). */
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/** Nearest-rank percentiles (ascending ps) of the first n values, without sorting them all; reorders `a`. */
+export function percentiles(a: Float64Array, n: number, ps: readonly number[]): (number | null)[] {
+  if (n === 0) return ps.map(() => null);
+  let lo = 0;
+  return ps.map((p) => {
+    const k = Math.max(0, Math.ceil(p * n) - 1);
+    select(a, k, lo, n - 1);
+    lo = k;
+    return a[k];
+  });
+}
+
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
 
 export function figures(facts: readonly CaseFact[], q: KpiFilter): KpiFigures {
-  let collected = 0;
-  let completed = 0;
-  let resolved = 0;
-  let breaches = 0;
-  let satisfied = 0;
-  let dissatisfied = 0;
-  const accept: number[] = [];
-  const complete: number[] = [];
-  for (const f of facts) {
-    if (!inPopulation(f, q)) continue;
-    collected++;
-    if (f.completedAt !== null) {
-      completed++;
-      complete.push(f.completedAt - f.receivedAt);
-    }
-    if (f.acceptedAt !== null) accept.push(f.acceptedAt - f.receivedAt);
-    if (f.outcome === 'resolved') resolved++;
-    if (f.breached) breaches++;
-    if (f.feedback === 'satisfied') satisfied++;
-    else if (f.feedback === 'dissatisfied') dissatisfied++;
-  }
-  const a = Float64Array.from(accept).sort();
-  const c = Float64Array.from(complete).sort();
-  return {
-    collected,
-    completed,
-    completionRate: ratio(completed, collected),
-    resolved,
-    resolutionRate: ratio(resolved, completed),
-    acceptMedianMs: nearestRank(a, 0.5),
-    acceptP90Ms: nearestRank(a, 0.9),
-    completeMedianMs: nearestRank(c, 0.5),
-    completeP90Ms: nearestRank(c, 0.9),
-    slaBreaches: breaches,
-    satisfied,
-    dissatisfied,
-    satisfactionRate: ratio(satisfied, satisfied + dissatisfied),
-  };
+  return onePass(facts, q, false).figures;
 }
 
 /** The same instant one year earlier, China calendar (29 Feb → 1 Mar). */
@@ -138,51 +136,117 @@ export function weekOf(t: number): { start: number; label: string } {
   return { start: monday * DAY_MS - CHINA_OFFSET_MS, label: `${year}-W${String(week).padStart(2, '0')}` };
 }
 
-/** Memoised bucket start per China-local day: one Date per day seen rather than one per case. */
-function bucketByDay(by: 'week' | 'month'): (t: number) => number {
-  const memo = new Map<number, number>();
-  return (t) => {
-    const day = Math.floor((t + CHINA_OFFSET_MS) / DAY_MS);
-    let start = memo.get(day);
-    if (start === undefined) {
-      start = (by === 'week' ? weekOf(t) : monthOf(t)).start;
-      memo.set(day, start);
-    }
-    return start;
-  };
-}
-
 /** Counts per week or month of receipt over the population. */
 export function trend(facts: readonly CaseFact[], q: KpiFilter, by: 'week' | 'month'): TrendPoint[] {
-  const bucket = by === 'week' ? weekOf : monthOf;
-  const next = (start: number): number => (by === 'week' ? start + 7 * DAY_MS : monthOf(start + 32 * DAY_MS).start);
+  const r = onePass(facts, q, true);
+  return by === 'week' ? r.byWeek : r.byMonth;
+}
+
+const METRICS = 6; // collected, completed, resolved, slaBreaches, satisfied, dissatisfied
+
+function count(c: Int32Array, o: number, done: boolean, ok: boolean, breached: boolean, sat: boolean, dis: boolean): void {
+  c[o]++;
+  if (done) c[o + 1]++;
+  if (ok) c[o + 2]++;
+  if (breached) c[o + 3]++;
+  if (sat) c[o + 4]++;
+  if (dis) c[o + 5]++;
+}
+
+/**
+ * Figures and (optionally) week and month series in one pass over the facts: each China-local day
+ * of the period is mapped once to its week and month bucket, so a case costs a few array reads.
+ */
+function onePass(facts: readonly CaseFact[], q: KpiFilter, withTrends: boolean): { figures: KpiFigures; byWeek: TrendPoint[]; byMonth: TrendPoint[] } {
   // Periods longer than ten years (e.g. "everything since 1970") get no trend series.
-  if (q.to - q.from > 3653 * DAY_MS) return [];
-  const points = new Map<number, { start: number; label: string; collected: number; completed: number; resolved: number; slaBreaches: number; satisfied: number; dissatisfied: number }>();
-  for (let t = bucket(q.from).start; t < q.to; t = next(t)) {
-    const b = bucket(t);
-    points.set(b.start, { ...b, collected: 0, completed: 0, resolved: 0, slaBreaches: 0, satisfied: 0, dissatisfied: 0 });
+  const trends = withTrends && q.to > q.from && q.to - q.from <= 3653 * DAY_MS;
+  const day0 = Math.floor((q.from + CHINA_OFFSET_MS) / DAY_MS);
+  const days = trends ? Math.floor((q.to - 1 + CHINA_OFFSET_MS) / DAY_MS) - day0 + 1 : 0;
+  const weeks: { start: number; label: string }[] = [];
+  const months: { start: number; label: string }[] = [];
+  const weekOfDay = new Int32Array(days);
+  const monthOfDay = new Int32Array(days);
+  for (let d = 0; d < days; d++) {
+    const t = Math.max(q.from, (day0 + d) * DAY_MS - CHINA_OFFSET_MS);
+    const w = weekOf(t);
+    if (weeks.length === 0 || weeks[weeks.length - 1].start !== w.start) weeks.push(w);
+    weekOfDay[d] = weeks.length - 1;
+    const m = monthOf(t);
+    if (months.length === 0 || months[months.length - 1].start !== m.start) months.push(m);
+    monthOfDay[d] = months.length - 1;
   }
-  const startOf = bucketByDay(by);
+  const wc = new Int32Array(weeks.length * METRICS);
+  const mc = new Int32Array(months.length * METRICS);
+  const accept = new Float64Array(facts.length);
+  const complete = new Float64Array(facts.length);
+  let collected = 0, completed = 0, accepted = 0, resolved = 0, breaches = 0, satisfied = 0, dissatisfied = 0;
   for (const f of facts) {
     if (!inPopulation(f, q)) continue;
-    const p = points.get(startOf(f.receivedAt));
-    if (!p) continue;
-    p.collected++;
-    if (f.completedAt !== null) p.completed++;
-    if (f.outcome === 'resolved') p.resolved++;
-    if (f.breached) p.slaBreaches++;
-    if (f.feedback === 'satisfied') p.satisfied++;
-    else if (f.feedback === 'dissatisfied') p.dissatisfied++;
+    collected++;
+    const done = f.completedAt !== null;
+    if (f.completedAt !== null) complete[completed++] = f.completedAt - f.receivedAt;
+    if (f.acceptedAt !== null) accept[accepted++] = f.acceptedAt - f.receivedAt;
+    const ok = f.outcome === 'resolved';
+    if (ok) resolved++;
+    if (f.breached) breaches++;
+    const sat = f.feedback === 'satisfied';
+    const dis = f.feedback === 'dissatisfied';
+    if (sat) satisfied++;
+    else if (dis) dissatisfied++;
+    if (trends) {
+      const d = Math.floor((f.receivedAt + CHINA_OFFSET_MS) / DAY_MS) - day0;
+      count(wc, weekOfDay[d] * METRICS, done, ok, f.breached, sat, dis);
+      count(mc, monthOfDay[d] * METRICS, done, ok, f.breached, sat, dis);
+    }
   }
-  return [...points.values()];
+  const [acceptMedianMs, acceptP90Ms] = percentiles(accept, accepted, [0.5, 0.9]);
+  const [completeMedianMs, completeP90Ms] = percentiles(complete, completed, [0.5, 0.9]);
+  const series = (buckets: { start: number; label: string }[], c: Int32Array): TrendPoint[] =>
+    buckets.map((b, i) => ({ ...b, collected: c[i * METRICS], completed: c[i * METRICS + 1], resolved: c[i * METRICS + 2], slaBreaches: c[i * METRICS + 3], satisfied: c[i * METRICS + 4], dissatisfied: c[i * METRICS + 5] }));
+  return {
+    figures: {
+      collected,
+      completed,
+      completionRate: ratio(completed, collected),
+      resolved,
+      resolutionRate: ratio(resolved, completed),
+      acceptMedianMs,
+      acceptP90Ms,
+      completeMedianMs,
+      completeP90Ms,
+      slaBreaches: breaches,
+      satisfied,
+      dissatisfied,
+      satisfactionRate: ratio(satisfied, satisfied + dissatisfied),
+    },
+    byWeek: series(weeks, wc),
+    byMonth: series(months, mc),
+  };
 }
 
 const change = (now: number | null, then: number | null): number | null => (now === null || then === null || then === 0 ? null : (now - then) / then);
 
-export function kpiReport(facts: readonly CaseFact[], q: KpiFilter): Omit<KpiReport, 'computedMs'> {
-  const cur = figures(facts, q);
-  const prev = figures(facts, { ...q, from: yearEarlier(q.from), to: yearEarlier(q.to) });
+/** The facts received in [from, to) of facts sorted by receivedAt (binary search). */
+export function receivedIn(sorted: readonly CaseFact[], from: number, to: number): readonly CaseFact[] {
+  const first = (t: number): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid].receivedAt < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sorted.slice(first(from), first(to));
+}
+
+/** The report; `sorted`: the facts are in receivedAt order, so only each period's slice is read. */
+export function kpiReport(all: readonly CaseFact[], q: KpiFilter, sorted = false): Omit<KpiReport, 'computedMs'> {
+  const prevQ = { ...q, from: yearEarlier(q.from), to: yearEarlier(q.to) };
+  const now = onePass(sorted ? receivedIn(all, q.from, q.to) : all, q, true);
+  const cur = now.figures;
+  const prev = figures(sorted ? receivedIn(all, prevQ.from, prevQ.to) : all, prevQ);
   return {
     from: q.from,
     to: q.to,
@@ -197,8 +261,8 @@ export function kpiReport(facts: readonly CaseFact[], q: KpiFilter): Omit<KpiRep
       slaBreaches: change(cur.slaBreaches, prev.slaBreaches),
       satisfactionRate: change(cur.satisfactionRate, prev.satisfactionRate),
     },
-    byWeek: trend(facts, q, 'week'),
-    byMonth: trend(facts, q, 'month'),
+    byWeek: now.byWeek,
+    byMonth: now.byMonth,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { CaseInput, PeriodReport } from '../../../shared/cases/api.js';
 import { catalogView, type CaseCatalog } from '../../../shared/cases/catalog.js';
-import { breakdown, kpiCaseIds, kpiReport, type CaseFact, type KpiFilter } from '../../../shared/cases/kpi.js';
+import { breakdown, kpiCaseIds, kpiReport, receivedIn, type CaseFact, type KpiFilter } from '../../../shared/cases/kpi.js';
 import type { KpiReport } from '../../../shared/cases/model.js';
 import type { CaseQueries } from './queries.js';
 
@@ -26,40 +26,53 @@ export class KpiService {
     if (this.facts) this.dirty.add(caseId);
   }
 
-  /** The current facts: loaded once, then only changed cases re-read. */
+  /** The current facts in receivedAt order: loaded once, then only changed cases re-read. */
   current(): readonly CaseFact[] {
     if (!this.facts || this.dirty.size > 20_000) {
-      this.facts = this.queries.facts();
-      this.index = new Map(this.facts.map((f, i) => [f.id, i]));
+      this.facts = this.queries.facts().sort((a, b) => a.receivedAt - b.receivedAt);
+      this.reindex();
       this.dirty.clear();
       return this.facts;
     }
     if (this.dirty.size) {
+      let unordered = false;
       for (const f of this.queries.facts([...this.dirty])) {
         const i = this.index.get(f.id);
-        if (i === undefined) {
+        if (i !== undefined) this.facts[i] = f;
+        else {
+          // New cases are almost always the newest: appended in order, else sorted again.
+          if (this.facts.length && f.receivedAt < this.facts[this.facts.length - 1].receivedAt) unordered = true;
           this.index.set(f.id, this.facts.length);
           this.facts.push(f);
-        } else this.facts[i] = f;
+        }
+      }
+      if (unordered) {
+        this.facts.sort((a, b) => a.receivedAt - b.receivedAt);
+        this.reindex();
       }
       this.dirty.clear();
     }
     return this.facts;
   }
 
+  private reindex(): void {
+    this.index = new Map((this.facts ?? []).map((f, i) => [f.id, i]));
+  }
+
   kpi(q: KpiFilter): KpiReport {
     const t0 = performance.now();
-    const r = kpiReport(this.current(), q);
+    const r = kpiReport(this.current(), q, true);
     return { ...r, computedMs: Math.round((performance.now() - t0) * 100) / 100 };
   }
 
   caseIds(q: KpiFilter, figure: CaseInput<'cases.kpiCases'>['figure']): string[] {
-    return kpiCaseIds(this.current(), q, figure);
+    const all = this.current();
+    return kpiCaseIds(receivedIn(all, q.from, q.to), q, figure);
   }
 
   report(q: KpiFilter): PeriodReport {
     const kpi = this.kpi(q);
-    const facts = this.current();
+    const facts = receivedIn(this.current(), q.from, q.to);
     return {
       kpi,
       byCategory: breakdown(facts, q, (f) => f.category.split('.')[0]),

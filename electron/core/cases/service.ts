@@ -55,6 +55,7 @@ export class CaseService {
   readonly kpi: KpiService;
   readonly handlers: Pick<ApiHandlers, CaseApiName>;
   private timer: NodeJS.Timeout | null = null;
+  private warm: NodeJS.Timeout | null = null;
   private offEvents: (() => void) | null = null;
   private readonly system;
 
@@ -91,10 +92,13 @@ export class CaseService {
   start(): void {
     for (const r of this.queries.reportsWithoutCase()) this.fromReport(r);
     this.timer = setInterval(() => this.sla.check(), this.opts.slaCheckMs ?? 30_000);
+    // Load the KPI facts once the console is up, so the first dashboard refresh is not the slow one.
+    this.warm = setTimeout(() => void this.kpi.current(), 1000);
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.warm) clearTimeout(this.warm);
     this.offEvents?.();
   }
 
