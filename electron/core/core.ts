@@ -25,6 +25,7 @@ import { Queries } from './store/queries.js';
 import { Store } from './store/store.js';
 import { WarningService } from './warnings/warnings.js';
 import { CaseService } from './cases/service.js';
+import { CaseSummaries } from './cases/summaries.js';
 import { PanoramaService } from './panorama/service.js';
 import { topicNamespace } from '../../shared/schemas/namespace.js';
 import { topics } from '../../shared/schemas/mqtt.js';
@@ -187,6 +188,8 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
   const mapFile = cfg.mapFile ?? join(cfg.resourcesDir, 'map', 'training-city.geojson');
   const roads = loadRoadGraph(mapFile);
   const blocks = loadBlocks(mapFile);
+  // The case desk is built after the drills and the panorama need it: they read it through this holder.
+  const caseDesk: { summaries?: CaseSummaries } = {};
   const drills = new DrillService({
     store,
     queries,
@@ -199,6 +202,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     blocks,
     refs: { units: new Set(roster.map((r) => r.id)), sensors: new Set(warnings.queries.sensors().map((s) => s.id)), blocks: new Set(blocks.keys()), incidentTypes: new Set(catalog.incidentTypes.map((t) => t.id)) },
     scenariosDir: join(cfg.resourcesDir, 'drills'),
+    cases: { slaResults: (from, to) => caseDesk.summaries?.slaResults(from, to) ?? [] },
     consoleId: cfg.consoleId,
     push,
   });
@@ -217,6 +221,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     },
   });
   cases.start();
+  caseDesk.summaries = new CaseSummaries(store.db);
   const panorama = new PanoramaService({
     store, consoleId: cfg.consoleId, now, push, warnings,
     incident: (id) => queries.incident(id),
@@ -226,6 +231,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     defaultEntities: cfg.panoramaData,
     maps: cfg.maps,
     onlineTiles: cfg.onlineTiles,
+    caseStats: (from, to) => caseDesk.summaries?.stats(from, to) ?? null,
   });
   try {
     await panorama.start();

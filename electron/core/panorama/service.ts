@@ -10,7 +10,7 @@ import { ApiError, type ApiHandlers, type Push } from '../../../shared/api.js';
 import type { PanoramaApiName } from '../../../shared/panorama/api.js';
 import type { IncidentView, UnitView } from '../../../shared/model.js';
 import { can, type Role } from '../../../shared/roles.js';
-import type { ImportRowError, Relation } from '../../../shared/panorama/model.js';
+import type { CountRow, ImportRowError, Relation, YoyRow } from '../../../shared/panorama/model.js';
 import { incidentStats, type Occurrence } from '../../../shared/panorama/stats.js';
 import type { Author } from '../store/events.js';
 import type { Store } from '../store/store.js';
@@ -36,6 +36,8 @@ export interface PanoramaConfig {
   readonly warnings: WarningService;
   readonly incident: (id: string) => IncidentView | undefined;
   readonly unit: (id: string) => UnitView | undefined;
+  /** Case statistics for the wall, from the case desk (null without one). */
+  readonly caseStats?: (from: number, to: number) => { byCategory: CountRow[]; yoy: YoyRow[] } | null;
   readonly units: () => UnitView[];
   /** The basemap GeoJSON (grid cells come from its `grid` layer). */
   readonly basemap: string;
@@ -226,7 +228,7 @@ export class PanoramaService {
         const t = to ?? now();
         const tz = tzOffsetMin ?? this.tz;
         const f = from ?? t - 365 * 86_400_000;
-        return { from: f, to: t, ...incidentStats(this.occurrences(), f, t, tz), cases: null, computedAt: now() };
+        return { from: f, to: t, ...incidentStats(this.occurrences(), f, t, tz), cases: this.cfg.caseStats?.(f, t) ?? null, computedAt: now() };
       },
     };
   }

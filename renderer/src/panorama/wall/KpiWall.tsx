@@ -73,7 +73,7 @@ export function KpiWall() {
           </section>
           <section className="qx-kpi__panel">
             <h2>{t('panorama.stats.yoy')}</h2>
-            <Yoy rows={stats.yoy} noData={stats.noData} />
+            <Yoy rows={[...stats.yoy, ...(stats.cases?.yoy ?? [])]} noData={stats.noData} />
           </section>
           <section className="qx-kpi__panel">
             <h2>{t('panorama.stats.weekly')}</h2>
