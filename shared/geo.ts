@@ -1,4 +1,5 @@
 /** Plain WGS 84 geometry helpers. */
+import type { LonLat } from './model.js';
 export interface LatLon {
   readonly lat: number;
   readonly lon: number;
@@ -17,4 +18,15 @@ export function distanceM(a: LatLon, b: LatLon): number {
 
 export function isValidLatLon(lat: number, lon: number): boolean {
   return Number.isFinite(lat) && Number.isFinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
+}
+
+/** Ray casting; points on an edge count as inside for the left/bottom edges only (no double counting). */
+export function inRing(lon: number, lat: number, ring: readonly LonLat[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
 }

@@ -1,5 +1,8 @@
 /** Which district and community (grid cell) a point lies in: plain point-in-polygon over the city map's areas. */
+import { inRing } from '../geo.js';
 import type { LonLat } from '../model.js';
+
+export { inRing };
 
 export interface NamedArea {
   readonly id: string;
@@ -9,16 +12,6 @@ export interface NamedArea {
   readonly district?: string;
 }
 
-/** Ray casting; points on an edge count as inside for the left/bottom edges only (no double counting). */
-export function inRing(lon: number, lat: number, ring: readonly LonLat[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 export interface CityAreas {
   readonly districts: readonly NamedArea[];

@@ -1,20 +1,9 @@
 /** Polygon and field-of-view helpers for the panorama (WGS 84, [lon, lat] like GeoJSON). */
-import { distanceM } from '../geo.js';
-import type { LonLat } from '../model.js';
+import { distanceM, inRing } from '../geo.js';
 import type { CameraFov, PolygonCoords } from './model.js';
 
 export type BBox = readonly [number, number, number, number];
 
-/** Ray casting on one ring. */
-function inRing(lon: number, lat: number, ring: readonly LonLat[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 /** Inside the outer ring and outside every hole. */
 export function pointInPolygon(lon: number, lat: number, rings: PolygonCoords): boolean {
