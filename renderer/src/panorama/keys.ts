@@ -2,7 +2,8 @@
  * The panorama's keys on the workstation (shown on their buttons): F search the map, L layers,
  * M measure a distance, Shift+M an area, A what is around the map centre, V show the selected
  * incident on the wall; Escape ends measuring, then closes the card over the map. Like the
- * console's own keys they never fire while typing or with an overlay open.
+ * console's own keys they never fire while typing or with an overlay open, and only on the map view
+ * (A only while the action tab is showing: elsewhere A accepts or acknowledges).
  */
 import { useEffect } from 'react';
 import { typing } from '../hooks/shortcuts';
@@ -23,13 +24,16 @@ export function usePanoramaKeys(rt: Runtime, pano: Panorama): void {
         return;
       }
       if (ui.overlay || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      // Map tools belong to the map view; on the case desk, the board or the KPIs their letters are the
+      // view's own (A accepts a case), and on the warnings and reports tabs A acknowledges.
+      if (ui.view !== 'map') return;
       const panel = ui.panel;
       const key = e.key.toLowerCase();
       if (key === 'm') store.setTool(e.shiftKey ? (s.tool === 'area' ? null : 'area') : s.tool === 'distance' ? null : 'distance');
       else if (e.shiftKey) return;
       else if (key === 'f') store.focusSearch();
       else if (key === 'l') store.setLayersOpen(!s.layersOpen);
-      else if (key === 'a') pano.aroundCentre();
+      else if (key === 'a' && ui.sideTab === 'action') pano.aroundCentre();
       else if (key === 'v' && panel.kind === 'incident' && !pano.readOnly()) void pano.showOnWall(panel.id);
       else return;
       e.preventDefault();
