@@ -4,8 +4,11 @@
  * mqtt.js subscriber under the same load (and its publish-to-receive latency: the floor the
  * machine sets), the console's sustained rate, and publish-to-stored (validated, committed to
  * SQLite and pushed) and publish-to-client (received by a WebSocket
- * client of the web host in its own process) latency, p50 and p99, with the load average.
- * `npx tsx bench/ingest.ts [units=20000] [seconds=15]`; profile the console's side with
+ * client of the web host in its own process) latency, p50 and p99, with the load average; then,
+ * in a third phase, publish-to-screen: the console's own page in Chromium (SwiftShader,
+ * 1280×800) drawing the fleet on its map, as its diagnostics view reports it (device timestamp →
+ * the map's draw that includes the position), with the page's frame rate.
+ * `npx tsx bench/ingest.ts [units=20000] [seconds=15] [phases=bare,console,screen]`; profile the console's side with
  * `node --cpu-prof --import tsx bench/ingest.ts` (the main process is the bare subscriber, then
  * the console).
  */
@@ -17,9 +20,11 @@ import { startCore } from '../electron/core/core';
 import { startWebHost } from '../electron/web/server';
 import { tempDir } from '../test/helpers/core';
 import { startMosquitto } from '../test/helpers/mosquitto';
+import { screenPhase } from './ingest-screen';
 
 const UNITS = Number(process.argv[2] ?? 20_000);
 const SECONDS = Number(process.argv[3] ?? 15);
+const PHASES = new Set((process.argv[4] ?? 'bare,console,screen').split(','));
 const WARMUP_S = 3;
 const ROOT = join(import.meta.dirname, '..');
 
@@ -57,7 +62,7 @@ const mosq = await startMosquitto();
 console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) through Mosquitto, ${SECONDS} s measured after ${WARMUP_S} s warm-up`);
 
 // Phase 1: a bare mqtt.js subscriber, nothing else.
-{
+if (PHASES.has('bare')) {
   const bare = await mqtt.connectAsync(mosq.url, { clientId: 'qx-bench-bare' });
   await bare.subscribeAsync('qx/v1/units/+/position', { qos: 0 });
   const c = windowCounter();
@@ -74,14 +79,14 @@ console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) throu
   (globalThis as { bareRate?: number }).bareRate = c.rate();
 }
 
-// Phase 2: the console (core + web host + one WebSocket client) under the same load.
-{
+/** The console (core + web host serving the built renderer) for UNITS roster units at the broker. */
+async function startConsole(): Promise<{ core: Awaited<ReturnType<typeof startCore>>; web: Awaited<ReturnType<typeof startWebHost>>; rate: () => number; stored: number[] }> {
   const data = tempDir('qx-bench-');
   const roster = join(data, 'roster.csv');
   writeFileSync(roster, ['id,name,agency,type,station,lat,lon', ...Array.from({ length: UNITS }, (_, i) => `B-${i},巡逻车 ${i},police,patrol,S,31.1,104.4`)].join('\n'));
   const core = await startCore({ dataDir: data, resourcesDir: join(ROOT, 'resources'), rosterFile: roster, brokerUrl: mosq.url, consoleId: 'bench' });
   await core.connected();
-  const web = await startWebHost({ core, token: 'bench-token-1', host: '127.0.0.1', port: 0, rendererDir: '/nonexistent' });
+  const web = await startWebHost({ core, token: 'bench-token-1', host: '127.0.0.1', port: 0, rendererDir: join(ROOT, 'dist', 'renderer') });
   const stored: number[] = [];
   const c = windowCounter();
   const measuring = (): boolean => c.rate() > 0;
@@ -92,6 +97,12 @@ console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) throu
     c.hit(list.length);
     if (measuring()) for (const u of list) if (u.positionTs) stored.push(now - u.positionTs);
   });
+  return { core, web, rate: () => c.rate(), stored };
+}
+
+// Phase 2: the console (core + web host + one WebSocket client) under the same load.
+if (PHASES.has('console')) {
+  const { core, web, rate, stored } = await startConsole();
   // The screen's side runs in its own process, as the renderer does.
   const viewer = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest-client.ts'), `${web.url.replace('http', 'ws')}/ws`, 'bench-token-1', String(WARMUP_S), String(SECONDS)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -104,10 +115,24 @@ console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) throu
   await viewed;
   const seen = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { n: number; p50: number; p99: number };
   const bare = (globalThis as { bareRate?: number }).bareRate ?? NaN;
-  console.log(`console (stored + pushed):  ${c.rate().toFixed(0)} msg/s  = ${(c.rate() / bare).toFixed(2)} × the bare subscriber  [load ${loadavg()}]`);
+  console.log(`console (stored + pushed):  ${rate().toFixed(0)} msg/s  = ${(rate() / bare).toFixed(2)} × the bare subscriber  [load ${loadavg()}]`);
   console.log(`publish → stored + pushed:  p50 ${pct(stored, 50)} ms, p99 ${pct(stored, 99)} ms  (${stored.length} samples)`);
   console.log(`publish → WebSocket client (own process): p50 ${seen.p50} ms, p99 ${seen.p99} ms  (${seen.n} samples)`);
   console.log(`rejected: ${core.diagnostics.view().rejectedTotal}`);
+  await web.close();
+  await core.close();
+}
+
+// Phase 3: the console's own page in Chromium, drawing the fleet on its map.
+if (PHASES.has('screen')) {
+  const { core, web, rate, stored } = await startConsole();
+  const screen = await screenPhase(web.url, 'bench-token-1', WARMUP_S, () => load(mosq.url));
+  const bare = (globalThis as { bareRate?: number }).bareRate ?? NaN;
+  console.log(`console with its page open: ${rate().toFixed(0)} msg/s  = ${(rate() / bare).toFixed(2)} × the bare subscriber  [load ${loadavg()}]`);
+  console.log(`publish → stored + pushed:  p50 ${pct(stored, 50)} ms, p99 ${pct(stored, 99)} ms  (${stored.length} samples)`);
+  console.log(
+    `publish → screen (Chromium, the map's draw; diagnostics view, whole run): p50 ${screen.p50} ms, p99 ${screen.p99} ms  (${screen.samples} positions drawn; page ${screen.fps.toFixed(1)} fps)`,
+  );
   await web.close();
   await core.close();
 }

@@ -135,13 +135,14 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     queries,
     cfg.consoleId,
     (list, positions) => {
-      // Track samples of one flush in one relaxed transaction (telemetry: no wait for the disk).
+      // The screens first (the positions are committed); then the track samples of the flush, in
+      // one relaxed transaction (telemetry: no wait for the disk), which nobody waits for.
+      if (list.length) push({ kind: 'units', units: list });
+      if (positions.length) push({ kind: 'positions', positions });
       store.tx(() => {
         tracks.record(list);
         tracks.record(positions);
       }, 'relaxed');
-      if (list.length) push({ kind: 'units', units: list });
-      if (positions.length) push({ kind: 'positions', positions });
     },
     cfg.unitFlushMs,
   );

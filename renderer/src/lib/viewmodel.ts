@@ -40,6 +40,9 @@ export interface UnitGroup {
   readonly units: readonly UnitView[];
 }
 
+/** Unit ids in natural order (E-2 before E-10); one collator: `localeCompare` with options builds one per call. */
+const NUMERIC_IDS = new Intl.Collator('en', { numeric: true });
+
 /**
  * Units by agency in catalog order, unregistered devices last. `matches` filters units (the
  * caller builds it from the search box, with localized names); counts are over the shown units.
@@ -58,7 +61,7 @@ export function groupUnits(units: Iterable<UnitView>, catalog: Catalog, matches:
   return order
     .filter((key) => buckets.has(key))
     .map((agency) => {
-      const list = (buckets.get(agency) ?? []).sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+      const list = (buckets.get(agency) ?? []).sort((a, b) => NUMERIC_IDS.compare(a.id, b.id));
       return { agency, available: list.filter(isFree).length, total: list.length, units: list };
     });
 }

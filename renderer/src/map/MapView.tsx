@@ -27,6 +27,7 @@ export const MapView = memo(function MapView({ mapRef, hidden }: { mapRef: RefOb
       store,
       ui,
       cases,
+      latency: rt.screenLatency,
       panorama: panoramaOf(rt),
       onPick: (p) => {
         // The hotline form asked for its place: the click answers it and the desk comes back.

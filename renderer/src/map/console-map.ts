@@ -13,6 +13,7 @@ import type { Panorama } from '../panorama/runtime';
 import type { ConsoleStore } from '../store/console-store';
 import type { UiStore } from '../store/ui-store';
 import { latLon } from '../lib/format';
+import type { ScreenLatency } from '../lib/screen-latency';
 import { createAssignmentsLayer } from './assignments-layer';
 import { createBasemap } from './basemap';
 import { createCaseLayers } from './cases-layer';
@@ -36,6 +37,8 @@ export interface ConsoleMapOptions {
   /** Offline maps, entities, grid, measure tool (renderer/src/panorama); `wall`: a read-only wall map. */
   readonly panorama?: Panorama;
   readonly wall?: boolean;
+  /** Told when each batch of new positions is first drawn (the diagnostics view's figure). */
+  readonly latency?: ScreenLatency;
 }
 
 export class ConsoleMap {
@@ -46,7 +49,7 @@ export class ConsoleMap {
     const { store, ui } = opts;
     const agencyColour = (id: string): string => store.getState().catalog?.agencies.find((a) => a.id === id)?.color ?? '#8a94a6';
     const basemap = createBasemap(opts.basemapUrl, { language: () => i18next.language, agencyColour });
-    const units = createUnitsLayer(store);
+    const units = createUnitsLayer(store, {}, opts.latency);
     const incidents = createIncidentsLayer(store, ui);
     const assignments = createAssignmentsLayer(store, ui);
     const risk = createRiskLayers(store, ui, opts.target);

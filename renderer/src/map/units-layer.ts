@@ -8,6 +8,7 @@
 import type { Pixel } from 'ol/pixel';
 import { UNIT_STATUSES, type UnitView } from '../../../shared/model';
 import type { Catalog } from '../../../shared/schemas/catalog';
+import type { ScreenLatency } from '../lib/screen-latency';
 import type { ConsoleStore } from '../store/console-store';
 import { LiveUnitsLayer, type LiveUnitsOptions } from './live/live-units-layer';
 import { mercatorX, mercatorY } from './live/mercator';
@@ -37,8 +38,11 @@ function agencyPalette(catalog: Catalog | null): { index: Map<string, number>; c
   return { index: new Map(agencies.map((a, i) => [a.id, i])), colours };
 }
 
-export function createUnitsLayer(store: ConsoleStore, options: LiveUnitsOptions = {}): UnitsLayer {
+export function createUnitsLayer(store: ConsoleStore, options: LiveUnitsOptions = {}, latency?: ScreenLatency): UnitsLayer {
   const layer = new LiveUnitsLayer({ zIndex: 20, ...options });
+  if (latency) layer.onDraw = (info) => latency.drawn(info.version, performance.timeOrigin + info.drawnAt);
+  // Reused for every batch: the device timestamps of the new positions, for `latency`.
+  const stamps: number[] = [];
   let catalog = store.getState().catalog;
   let palette = agencyPalette(catalog);
   layer.setPalette(palette.colours, STATUS_PALETTE);
@@ -58,7 +62,7 @@ export function createUnitsLayer(store: ConsoleStore, options: LiveUnitsOptions 
     layer.setUnit(u.id, mercatorX(u.lon), mercatorY(u.lat), look);
   };
 
-  const sync = (changed: readonly UnitView[] | null): void => {
+  const sync = (changed: readonly UnitView[] | null, moved = false): void => {
     const state = store.getState();
     if (state.catalog !== catalog) {
       catalog = state.catalog;
@@ -68,6 +72,11 @@ export function createUnitsLayer(store: ConsoleStore, options: LiveUnitsOptions 
     }
     if (changed) {
       for (const u of changed) upsert(u);
+      if (latency && moved) {
+        stamps.length = 0;
+        for (const u of changed) if (u.positionTs !== null && u.lat !== null) stamps.push(u.positionTs);
+        latency.arrived(layer.table.version, stamps);
+      }
       return;
     }
     // A new snapshot: drop units that are gone, then place every unit.

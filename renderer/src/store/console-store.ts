@@ -24,6 +24,11 @@ export interface ConsoleData {
   readonly consoleId: string;
   readonly catalog: Catalog | null;
   readonly units: ReadonlyMap<string, UnitView>;
+  /**
+   * Changes when a unit changes in anything lists show (status, assignment, name, a unit added or
+   * gone), not when units only move: lists of all units depend on it instead of on `units`.
+   */
+  readonly unitsListVersion: number;
   readonly incidents: ReadonlyMap<string, IncidentView>;
   readonly orders: ReadonlyMap<string, OrderView>;
   readonly diagnostics: DiagnosticsView | null;
@@ -34,8 +39,11 @@ export interface ConsoleData {
   readonly reports: ReadonlyMap<string, ReportView>;
 }
 
-/** `null` means "everything was replaced" (a new snapshot): the listener redraws all units. */
-export type UnitsListener = (changed: readonly UnitView[] | null) => void;
+/**
+ * `null` means "everything was replaced" (a new snapshot): the listener redraws all units.
+ * `moved` is true when the batch is only new positions (a `positions` push).
+ */
+export type UnitsListener = (changed: readonly UnitView[] | null, moved: boolean) => void;
 
 const EMPTY: ConsoleData = {
   connection: 'connecting',
@@ -43,6 +51,7 @@ const EMPTY: ConsoleData = {
   consoleId: '',
   catalog: null,
   units: new Map(),
+  unitsListVersion: 0,
   incidents: new Map(),
   orders: new Map(),
   diagnostics: null,
@@ -74,6 +83,8 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
   private liveUnits = new Map<string, UnitView>();
   private unitsTimer: ReturnType<typeof setTimeout> | null = null;
   private unitsDue = Infinity;
+  /** A change lists show is waiting in the next publication. */
+  private listChanged = false;
   /** When each cleared warning was cleared: an older copy arriving late must not bring it back. */
   private readonly cleared = new Map<string, number>();
 
@@ -100,6 +111,7 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
       consoleId: s.consoleId,
       catalog: s.catalog,
       units: new UnitsView(this.liveUnits),
+      unitsListVersion: this.state.unitsListVersion + 1,
       incidents: byId(s.incidents),
       orders: byId(s.orders),
       diagnostics: s.diagnostics,
@@ -119,6 +131,7 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
           if (!shown && (!old || shownChange(old, u))) shown = true;
         }
         this.tellUnits(p.units);
+        if (shown) this.listChanged = true;
         this.publishUnits(UNITS_PUBLISH_MS[shown ? 'change' : 'move']);
         return;
       }
@@ -133,7 +146,7 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
           moved.push(u);
         }
         if (moved.length === 0) return;
-        this.tellUnits(moved);
+        this.tellUnits(moved, true);
         this.publishUnits(UNITS_PUBLISH_MS.move);
         return;
       }
@@ -235,7 +248,9 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
     this.unitsTimer = setTimeout(() => {
       this.unitsTimer = null;
       this.unitsDue = Infinity;
-      this.setState({ ...this.state, units: new UnitsView(this.liveUnits) });
+      const unitsListVersion = this.state.unitsListVersion + (this.listChanged ? 1 : 0);
+      this.listChanged = false;
+      this.setState({ ...this.state, units: new UnitsView(this.liveUnits), unitsListVersion });
     }, ms);
   }
 
@@ -243,10 +258,11 @@ export class ConsoleStore extends ExternalStore<ConsoleData> {
     if (this.unitsTimer !== null) clearTimeout(this.unitsTimer);
     this.unitsTimer = null;
     this.unitsDue = Infinity;
+    this.listChanged = false;
   }
 
-  private tellUnits(changed: readonly UnitView[] | null): void {
-    for (const l of [...this.unitListeners]) l(changed);
+  private tellUnits(changed: readonly UnitView[] | null, moved = false): void {
+    for (const l of [...this.unitListeners]) l(changed, moved);
   }
 }
 

@@ -8,6 +8,7 @@ import type { ConnectionState } from '../api/ws-client';
 import type { Session } from '../api/bridge';
 import { severityRank, SeverityWatch } from '../lib/warnings';
 import { webAudioTone } from '../lib/tone';
+import { ScreenLatency } from '../lib/screen-latency';
 import type { WarningView } from '../../../shared/model';
 import { CasesStore } from './cases-store';
 import { ConsoleStore } from './console-store';
@@ -30,6 +31,8 @@ export interface Runtime {
   readonly cases: CasesStore;
   /** The case desk's KPI dashboard (fetched while it shows). */
   readonly kpi: KpiStore;
+  /** Field positions' age when the map draws them (the diagnostics view shows it). */
+  readonly screenLatency: ScreenLatency;
   /** Throwing operations (the command line shows their failures inline). */
   readonly ops: Operations;
   /** The same, showing failures in the side panel. */
@@ -71,6 +74,7 @@ export function startRuntime(session: Session): Runtime {
   const actions = guard(ops, ui);
   const cases = new CasesStore(session.api);
   const kpi = new KpiStore(session.api);
+  const screenLatency = new ScreenLatency();
 
   // The tone sounds once per new (or newly worse) severe warning; the list as first loaded is
   // what the dispatcher sees on opening the console, without a tone.
@@ -159,6 +163,7 @@ export function startRuntime(session: Session): Runtime {
     sound,
     cases,
     kpi,
+    screenLatency,
     ops,
     actions,
     dispose: () => {

@@ -46,6 +46,23 @@ describe('ConsoleStore', () => {
     expect(s.getState().incidents).toBe(before.incidents);
   });
 
+  it('changes the units list version for what lists show, not for moves', () => {
+    vi.useFakeTimers();
+    const s = new ConsoleStore();
+    s.load(snapshot());
+    const v0 = s.getState().unitsListVersion;
+    s.apply({ kind: 'positions', positions: [{ id: 'u1', lat: 31.3, lon: 104.5, heading: 90, speed: 5, positionTs: 1 }] });
+    s.apply({ kind: 'units', units: [unit('u2', { lat: 31.25 })] });
+    vi.advanceTimersByTime(UNITS_PUBLISH_MS.move);
+    expect(s.getState().units.get('u1')?.lat).toBe(31.3);
+    expect(s.getState().unitsListVersion).toBe(v0);
+    s.apply({ kind: 'units', units: [unit('u2', { status: 'en_route' })] });
+    vi.advanceTimersByTime(UNITS_PUBLISH_MS.change);
+    expect(s.getState().unitsListVersion).toBe(v0 + 1);
+    s.load(snapshot());
+    expect(s.getState().unitsListVersion).toBe(v0 + 2);
+  });
+
   it('applies a batch in place and tells React within a short delay for a status, a second for moves', () => {
     vi.useFakeTimers();
     const s = new ConsoleStore();

@@ -7,10 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { useConsole, useRuntime, useUi } from '../../hooks/runtime';
 import { clock, dateIso } from '../../lib/format';
 import { CountTable } from './CountTable';
+import { ScreenLatencyStats } from './ScreenLatencyStats';
 
 export function Diagnostics() {
   const { t } = useTranslation();
-  const { ui, actions } = useRuntime();
+  const { ui, actions, screenLatency } = useRuntime();
   const open = useUi((s) => s.diagnosticsOpen);
   const d = useConsole((s) => s.diagnostics);
   const dialog = useRef<HTMLDivElement>(null);
@@ -50,6 +51,7 @@ export function Diagnostics() {
                 <span className="qx-stat__k">{t('diagnostics.acceptedTotal')}</span>
               </div>
             </div>
+            <ScreenLatencyStats latency={screenLatency} />
             <div className="qx-diag__tables">
               <CountTable title={t('diagnostics.accepted')} counts={d.accepted} keyLabel={t('diagnostics.source')} testid="diag-accepted" />
               <CountTable title={t('diagnostics.bySource')} counts={d.rejectedBySource} keyLabel={t('diagnostics.source')} testid="diag-by-source" />

@@ -2,15 +2,17 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNames } from '../../hooks/names';
-import { useConsole } from '../../hooks/runtime';
+import { useConsole, useRuntime } from '../../hooks/runtime';
 import { statusBoard } from '../../lib/board';
 import { colourVar } from '../../lib/css';
 
 export function StatusBoard() {
   const { t } = useTranslation();
   const names = useNames();
-  const units = useConsole((d) => d.units);
-  const rows = useMemo(() => (names.catalog ? statusBoard(units.values(), names.catalog) : []), [units, names.catalog]);
+  const { store } = useRuntime();
+  // Regrouped when a status or assignment changes, not when units only move.
+  const listVersion = useConsole((d) => d.unitsListVersion);
+  const rows = useMemo(() => (names.catalog && listVersion >= 0 ? statusBoard(store.getState().units.values(), names.catalog) : []), [store, listVersion, names.catalog]);
   if (rows.length === 0) return null;
   return (
     <section className="qx-panel qx-board" aria-labelledby="qx-board-title" data-testid="status-board">

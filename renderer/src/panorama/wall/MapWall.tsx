@@ -29,7 +29,7 @@ export function MapWall() {
   useEffect(() => {
     const el = target.current;
     if (!el) return;
-    const map = new ConsoleMap({ target: el, basemapUrl, store: rt.store, ui: rt.ui, panorama: panoramaOf(rt, true), wall: true, onPick: () => undefined });
+    const map = new ConsoleMap({ target: el, basemapUrl, store: rt.store, ui: rt.ui, panorama: panoramaOf(rt, true), wall: true, latency: rt.screenLatency, onPick: () => undefined });
     return () => map.dispose();
   }, [rt]);
   return (

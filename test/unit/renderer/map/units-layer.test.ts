@@ -9,6 +9,7 @@ import type { UnitView } from '../../../../shared/model';
 import type { Catalog } from '../../../../shared/schemas/catalog';
 import { mercatorX, mercatorY } from '../../../../renderer/src/map/live/mercator';
 import { FLAG_HEADING, FLAG_REGISTERED, STATUS_SHIFT, STRIDE, STYLE, type UnitTable } from '../../../../renderer/src/map/live/unit-table';
+import { ScreenLatency } from '../../../../renderer/src/lib/screen-latency';
 import { createUnitsLayer } from '../../../../renderer/src/map/units-layer';
 import { ConsoleStore } from '../../../../renderer/src/store/console-store';
 
@@ -99,6 +100,22 @@ describe('createUnitsLayer', () => {
     // After dispose the store no longer reaches the layer.
     store.apply({ kind: 'units', units: [unit('e')] });
     expect(layer.table.slotOf('e')).toBeUndefined();
+  });
+
+  it('tells the screen latency the new positions of a positions push, and only those', () => {
+    const store = new ConsoleStore();
+    load(store, [unit('a'), unit('b')]);
+    const latency = new ScreenLatency();
+    const units = createUnitsLayer(store, {}, latency);
+    const layer = units.layer;
+    store.apply({ kind: 'units', units: [unit('a', { status: 'on_scene', positionTs: 1_000 })] });
+    store.apply({ kind: 'positions', positions: [{ id: 'b', lat: 31.2, lon: 104.5, heading: null, speed: null, positionTs: 2_000 }] });
+    const drawnAt = 2_040 - performance.timeOrigin;
+    layer.onDraw?.({ version: layer.table.version, frameTime: drawnAt, drawnAt, units: 2, clusters: 0, opaque: true });
+    const r = latency.summary(3_000);
+    expect(r.samples).toBe(1);
+    expect(r.max).toBeCloseTo(40, 3);
+    units.dispose();
   });
 
   it('takes a batch of 20,000 reports in a few milliseconds, without growing the table', () => {

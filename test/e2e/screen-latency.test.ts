@@ -1,0 +1,62 @@
+/**
+ * The diagnostics view tells the dispatcher how old field positions are when this console's map
+ * draws them. Rostered units report over MQTT as devices do; the view shows how many positions
+ * were drawn and their p50 / p99 age, and "measure from now" starts afresh.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import mqtt from 'mqtt';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { startConsole, type TestConsole } from '../helpers/console';
+import { ConsolePage } from './pages/console-page';
+
+let console_: TestConsole;
+let browser: TestBrowser;
+
+beforeEach(async () => {
+  console_ = await startConsole();
+  browser = await launchBrowser({ locale: 'en' });
+});
+
+afterEach(async () => {
+  await browser.close();
+  await console_.close();
+});
+
+/** Units of resources/roster/training-city.csv. */
+const UNITS = ['F-101', 'F-102'];
+
+describe('screen latency in diagnostics', () => {
+  it('counts the positions the map drew and their age, and measures afresh on request', async () => {
+    const page = await browser.context.newPage();
+    const app = new ConsolePage(page, console_.url);
+    await app.open(console_.token);
+    await app.setLanguage('en');
+    const device = await mqtt.connectAsync(console_.brokerUrl);
+    const report = async (n: number): Promise<void> => {
+      for (let i = 0; i < n; i++)
+        for (const id of UNITS)
+          await device.publishAsync(`qx/v1/units/${id}/position`, JSON.stringify({ lat: 31.14 + i * 1e-4, lon: 104.4, ts: Date.now() }), { qos: 1 });
+    };
+    await report(3);
+
+    await page.keyboard.press('d');
+    const stat = page.getByTestId('diag-screen-latency');
+    await expect.poll(async () => Number(await stat.getAttribute('data-samples')), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect(stat.getByText('Field positions on this map', { exact: false }).isVisible()).resolves.toBe(true);
+    const p99 = Number(await stat.getAttribute('data-p99'));
+    // Published on this machine a moment ago: drawn within seconds, and never before it was sent.
+    expect(p99).toBeGreaterThanOrEqual(0);
+    expect(p99).toBeLessThan(5_000);
+    const results = join(import.meta.dirname, '../../test-results');
+    mkdirSync(results, { recursive: true });
+    await page.getByTestId('diagnostics').screenshot({ path: join(results, 'diagnostics-latency.png') });
+
+    await stat.getByTestId('diag-latency-reset').click();
+    await expect.poll(async () => stat.getAttribute('data-samples')).toBe('0');
+    await report(1);
+    await expect.poll(async () => Number(await stat.getAttribute('data-samples')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await device.endAsync();
+  });
+});
