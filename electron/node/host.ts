@@ -5,25 +5,12 @@ import { BrokerConfigError } from '../core/field/broker-config.js';
 import { ResourceError } from '../core/resources.js';
 import { generateToken } from '../web/auth.js';
 import { startWebHost, type WebHost } from '../web/server.js';
-import { appRoot, parseHostOptions, USAGE, UsageError, type HostOptions } from './options.js';
+import { appRoot, coreConfig, parseHostOptions, USAGE, UsageError, type HostOptions } from './options.js';
 
 export async function runWebHost(opts: HostOptions): Promise<{ core: Core; web: WebHost; token: string; wallToken: string }> {
   const root = appRoot();
-  const core = await startCore({
-    dataDir: opts.dataDir,
-    resourcesDir: join(root, 'resources'),
-    rosterFile: opts.rosterFile,
-    sensorsFile: opts.sensorsFile,
-    brokerUrl: opts.brokerUrl,
-    broker: opts.broker,
-    mqttPort: opts.mqttPort,
-    consoleId: opts.consoleId,
-    ackTimeoutMs: opts.ackTimeoutMs,
-    maps: opts.maps,
-    onlineTiles: opts.onlineTiles,
-    panoramaData: join(root, 'resources', 'panorama', 'training-city.geojson'),
-    drill: opts.drill,
-  });
+  const core = await startCore(coreConfig(opts, opts.dataDir, join(root, 'resources')));
+
   const token = opts.token ?? generateToken();
   const wallToken = opts.wallToken ?? generateToken();
   try {

@@ -4,6 +4,7 @@ import { homedir, hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { CoreConfig } from '../core/core.js';
 import { BrokerConfigError, loadBrokerConnection, PASSWORD_ENV, readBrokerPassword, type BrokerSettings } from '../core/field/broker-config.js';
 
 export interface HostOptions {
@@ -193,4 +194,26 @@ export function appRoot(from: string = fileURLToPath(import.meta.url)): string {
     dir = dirname(dir);
   }
   throw new Error(`cannot find the resources folder above ${from}`);
+}
+
+/**
+ * The core's configuration from the command line, for a data folder and the folder holding
+ * `resources/` (the web host and the Electron shell both start the core with it).
+ */
+export function coreConfig(opts: HostOptions, dataDir: string, resourcesDir: string): CoreConfig {
+  return {
+    dataDir,
+    resourcesDir,
+    rosterFile: opts.rosterFile,
+    sensorsFile: opts.sensorsFile,
+    brokerUrl: opts.brokerUrl,
+    broker: opts.broker,
+    mqttPort: opts.mqttPort,
+    consoleId: opts.consoleId,
+    ackTimeoutMs: opts.ackTimeoutMs,
+    maps: opts.maps,
+    onlineTiles: opts.onlineTiles,
+    panoramaData: join(resourcesDir, 'panorama', 'training-city.geojson'),
+    drill: opts.drill,
+  };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { App } from 'electron';
 import type { CoreConfig } from '../core/core.js';
 import { ResourceError } from '../core/resources.js';
-import { drillDir, USAGE, type HostOptions } from '../node/options.js';
+import { coreConfig, drillDir, USAGE, type HostOptions } from '../node/options.js';
 
 /** Host options that take no value. */
 const FLAG_OPTIONS: ReadonlySet<string> = new Set(['drill']);
@@ -55,22 +55,9 @@ export function shellConfig(
 ): { core: CoreConfig; rendererDir: string } {
   const dataChosen = args.some((a) => a === '--data' || a.startsWith('--data=')) || Boolean(env.QX_DATA);
   const root = paths.isPackaged ? null : paths.appRoot();
+  const resourcesDir = root === null ? join(paths.resourcesPath, 'resources') : join(root, 'resources');
   return {
-    core: {
-      dataDir: dataChosen ? opts.dataDir : drillDir(paths.userData, opts.drill),
-      resourcesDir: root === null ? join(paths.resourcesPath, 'resources') : join(root, 'resources'),
-      rosterFile: opts.rosterFile,
-      sensorsFile: opts.sensorsFile,
-      brokerUrl: opts.brokerUrl,
-      broker: opts.broker,
-      mqttPort: opts.mqttPort,
-      consoleId: opts.consoleId,
-      ackTimeoutMs: opts.ackTimeoutMs,
-      maps: opts.maps,
-      onlineTiles: opts.onlineTiles,
-      panoramaData: join(root === null ? join(paths.resourcesPath, 'resources') : join(root, 'resources'), 'panorama', 'training-city.geojson'),
-      drill: opts.drill,
-    },
+    core: coreConfig(opts, dataChosen ? opts.dataDir : drillDir(paths.userData, opts.drill), resourcesDir),
     rendererDir: root === null ? join(paths.appPath, 'dist', 'renderer') : join(root, 'dist', 'renderer'),
   };
 }

@@ -190,18 +190,3 @@ export interface CaseResults {
   'cases.map': { points: readonly CaseMapPoint[]; truncated: boolean };
   'cases.exportCsv': { filename: string; csv: string };
 }
-
-/** Methods that only read (permission `read`); the others need `cases`. */
-export const CASE_READS: readonly CaseApiName[] = [
-  'cases.catalog',
-  'cases.list',
-  'cases.get',
-  'cases.timeline',
-  'cases.duplicates',
-  'cases.route',
-  'cases.kpi',
-  'cases.kpiCases',
-  'cases.report',
-  'cases.map',
-  'cases.exportCsv',
-];

@@ -15,12 +15,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiInput, ApiName, ApiResults, CallContext } from '../../shared/api';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { startConsole, type TestConsole } from '../helpers/console';
-import { startCameraServer, type CameraServer } from './pages/camera-server';
+import { startCameraServer, type CameraServer } from '../helpers/camera-server';
 import { decodePng } from './pages/map-page';
 import { guardPage } from './pages/page-guard';
 import { PanoramaPage } from './pages/panorama-page';
-import { writeMbtiles, writePmtiles } from '../helpers/tiles';
-import { solidPng, tilesOver } from './pages/tile-files';
+import { solidPng, tilesOver, writeMbtiles, writePmtiles } from '../helpers/tiles';
 import { WallPage } from './pages/wall-page';
 
 const RESULTS = join(import.meta.dirname, '../../test-results');
@@ -164,7 +163,7 @@ describe('panorama on the workstation', () => {
   it('cameras near the incident are offered in its panel; the MJPEG feed plays and a snapshot camera refreshes, relayed by the console', async () => {
     const STREAM = [200, 40, 160] as const;
     const STILL = [40, 200, 180] as const;
-    cameras = await startCameraServer(STREAM, STILL);
+    cameras = await startCameraServer({ stream: STREAM, snapshot: STILL });
     console_ = await startConsole();
     const call = caller(console_);
     const fov = { direction: 180, angle: 90, rangeM: 150 };

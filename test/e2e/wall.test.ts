@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiInput, ApiName, ApiResults, CallContext } from '../../shared/api';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { startConsole, type TestConsole } from '../helpers/console';
-import { startCameraServer, type CameraServer } from './pages/camera-server';
+import { startCameraServer, type CameraServer } from '../helpers/camera-server';
 import { decodePng } from './pages/map-page';
 import { guardPage } from './pages/page-guard';
 import { WallPage } from './pages/wall-page';
@@ -127,7 +127,7 @@ describe('the wall', () => {
   }, 300_000);
 
   it('camera wall: the cameras nearest the incident on the wall, tiled, their pictures relayed by the console', async () => {
-    cameras = await startCameraServer([200, 40, 160], [40, 200, 180]);
+    cameras = await startCameraServer({ stream: [200, 40, 160], snapshot: [40, 200, 180] });
     // Only the test's cameras: the training city's own point at LAN addresses that do not exist here.
     for (const c of (await call('entities.list', { kinds: ['camera'] })).entities) await call('entities.delete', { id: c.id });
     const fov = { direction: 0, angle: 360, rangeM: 200 };

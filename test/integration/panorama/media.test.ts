@@ -77,7 +77,7 @@ describe('panorama media over the web host', () => {
       if (done) break;
       text += Buffer.from(value).toString('latin1');
     }
-    expect(text).toMatch(/--frame[\s\S]*frame-1[\s\S]*frame-2[\s\S]*frame-3/);
+    expect(text).toMatch(/--qxframe[\s\S]*frame-1[\s\S]*frame-2[\s\S]*frame-3/);
     expect(cam.viewers()).toBe(1);
     ac.abort();
     await expect.poll(() => cam.viewers(), { timeout: 5000 }).toBe(0);

@@ -8,6 +8,7 @@ import type { CaseView } from '../../../../shared/cases/model';
 import { useCases } from '../../hooks/cases';
 import { useNames } from '../../hooks/names';
 import { useRuntime } from '../../hooks/runtime';
+import { SelectField } from '../fields/SelectField';
 
 export function CaseConvert({ c }: { c: CaseView }) {
   const { t } = useTranslation();
@@ -23,16 +24,13 @@ export function CaseConvert({ c }: { c: CaseView }) {
   };
   return (
     <div className="qx-case__row" data-testid="case-convert-box">
-      <label className="qx-field">
-        <span>{t('cases.convert.type')}</span>
-        <select value={type} onChange={(e) => setType(e.target.value)} data-testid="case-incident-type">
-          {types.map((x) => (
-            <option key={x.id} value={x.id}>
-              {names.incidentType(x.id)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('cases.convert.type')}
+        value={type}
+        choices={types.map((x) => ({ value: x.id, label: names.incidentType(x.id) }))}
+        onChange={setType}
+        testid="case-incident-type"
+      />
       <button type="button" className="qx-btn qx-btn--danger" disabled={!type} onClick={convert} data-testid="case-convert">
         {t('cases.convert.button')}
       </button>

@@ -5,6 +5,7 @@ import { useCaseNames, useCases } from '../../hooks/cases';
 import { useRuntime } from '../../hooks/runtime';
 import { categoryOptions } from '../../lib/cases';
 import type { CaseFilters } from '../../store/cases-store';
+import { SelectField } from '../fields/SelectField';
 
 export function CaseFiltersBar() {
   const { t } = useTranslation();
@@ -13,54 +14,44 @@ export function CaseFiltersBar() {
   const catalog = useCases((s) => s.catalog);
   const names = useCaseNames();
   const categories = categoryOptions(catalog);
+  const any = t('cases.filters.any');
   return (
     <div className="qx-case-filters" role="group" aria-label={t('cases.filters.label')} data-testid="case-filters">
-      <label className="qx-field">
-        <span>{t('cases.filters.status')}</span>
-        <select value={f.status} onChange={(e) => cases.setFilters({ status: e.target.value as CaseFilters['status'] })} data-testid="case-filter-status">
-          <option value="open">{t('cases.filters.open')}</option>
-          <option value="all">{t('cases.filters.all')}</option>
-          {CASE_STATUSES.map((s: CaseStatus) => (
-            <option key={s} value={s}>
-              {t(`cases.status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="qx-field">
-        <span>{t('cases.filters.channel')}</span>
-        <select value={f.channel} onChange={(e) => cases.setFilters({ channel: e.target.value as CaseChannel | '' })} data-testid="case-filter-channel">
-          <option value="">{t('cases.filters.any')}</option>
-          {CASE_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t(`cases.channel.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="qx-field">
-        <span>{t('cases.filters.category')}</span>
-        <select value={f.category} onChange={(e) => cases.setFilters({ category: e.target.value })} data-testid="case-filter-category">
-          <option value="">{t('cases.filters.any')}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {'\u00a0\u00a0'.repeat(c.depth)}
-              {names.category(c.id)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="qx-field">
-        <span>{t('cases.filters.body')}</span>
-        <select value={f.body} onChange={(e) => cases.setFilters({ body: e.target.value })} data-testid="case-filter-body">
-          <option value="">{t('cases.filters.any')}</option>
-          {(catalog?.bodies ?? []).map((b) => (
-            <option key={b.id} value={b.id}>
-              {names.body(b.id)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField<CaseFilters['status']>
+        label={t('cases.filters.status')}
+        value={f.status}
+        choices={[
+          { value: 'open', label: t('cases.filters.open') },
+          { value: 'all', label: t('cases.filters.all') },
+          ...CASE_STATUSES.map((s: CaseStatus) => ({ value: s, label: t(`cases.status.${s}`) })),
+        ]}
+        onChange={(status) => cases.setFilters({ status })}
+        testid="case-filter-status"
+      />
+      <SelectField<CaseChannel>
+        label={t('cases.filters.channel')}
+        value={f.channel}
+        any={any}
+        choices={CASE_CHANNELS.map((c) => ({ value: c, label: t(`cases.channel.${c}`) }))}
+        onChange={(channel) => cases.setFilters({ channel })}
+        testid="case-filter-channel"
+      />
+      <SelectField
+        label={t('cases.filters.category')}
+        value={f.category}
+        any={any}
+        choices={categories.map((c) => ({ value: c.id, label: `${'\u00a0\u00a0'.repeat(c.depth)}${names.category(c.id)}` }))}
+        onChange={(category) => cases.setFilters({ category })}
+        testid="case-filter-category"
+      />
+      <SelectField
+        label={t('cases.filters.body')}
+        value={f.body}
+        any={any}
+        choices={(catalog?.bodies ?? []).map((b) => ({ value: b.id, label: names.body(b.id) }))}
+        onChange={(body) => cases.setFilters({ body })}
+        testid="case-filter-body"
+      />
     </div>
   );
 }

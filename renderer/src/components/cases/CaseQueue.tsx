@@ -10,6 +10,7 @@ import { useNow } from '../../hooks/now';
 import { useRuntime } from '../../hooks/runtime';
 import { queueOf } from '../../lib/cases';
 import { CaseRow } from './CaseRow';
+import { moveFocusInList } from '../../lib/keys';
 
 /** The queue as shown (also what J/K step through). */
 export function useQueue(): CaseView[] {
@@ -44,13 +45,7 @@ export function CaseQueue() {
         </p>
       ) : (
         <ol
-          onKeyDown={(e) => {
-            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-            const li = (e.target as HTMLElement).closest('li');
-            const next = e.key === 'ArrowDown' ? li?.nextElementSibling : li?.previousElementSibling;
-            next?.querySelector<HTMLElement>('button')?.focus();
-            e.preventDefault();
-          }}
+          onKeyDown={moveFocusInList}
         >
           {queue.map((c) => (
             <li key={c.id}>

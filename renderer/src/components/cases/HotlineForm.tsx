@@ -15,6 +15,7 @@ import { placeName } from '../../lib/places';
 import { HOME_CENTRE } from '../../map/console-map';
 import { LocationField, resolveLocation, type LocationState } from '../side/form/LocationField';
 import { CategorySelect } from './CategorySelect';
+import { submitOnEnter } from '../../lib/keys';
 
 export function HotlineForm({ lat, lon }: { lat: number | null; lon: number | null }) {
   const { t, i18n } = useTranslation();
@@ -82,13 +83,7 @@ export function HotlineForm({ lat, lon }: { lat: number | null; lon: number | nu
     <form
       className="qx-panel qx-form qx-case-form"
       onSubmit={submit}
-      onKeyDown={(e) => {
-        const tag = (e.target as HTMLElement).tagName;
-        if (e.key === 'Enter' && !e.shiftKey && (tag === 'SELECT' || tag === 'TEXTAREA')) {
-          e.preventDefault();
-          e.currentTarget.requestSubmit();
-        }
-      }}
+      onKeyDown={submitOnEnter}
       data-testid="case-form"
       data-point={lat === null ? 'none' : 'set'}
       aria-labelledby="qx-case-form-title"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCaseNames, useCases, useKpi } from '../../hooks/cases';
 import { useRuntime } from '../../hooks/runtime';
 import { PERIODS, type Period } from '../../store/kpi-store';
+import { SelectField } from '../fields/SelectField';
 
 /** Hands a text to the browser as a file download. */
 function download(filename: string, text: string, type: string): void {
@@ -41,38 +42,29 @@ export function KpiFilters({ onPrint }: { onPrint: () => void }) {
   return (
     <div className="qx-kpi__bar" role="group" aria-label={t('cases.kpi.filters')} data-testid="kpi-filters" data-loading={loading}>
       <h2 className="qx-panel__title">{t('cases.kpi.title')}</h2>
-      <label className="qx-field">
-        <span>{t('cases.kpi.period')}</span>
-        <select value={q.period} onChange={(e) => kpi.setQuery({ period: e.target.value as Period })} data-testid="kpi-period">
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {t(`cases.kpi.periods.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="qx-field">
-        <span>{t('cases.kpi.district')}</span>
-        <select value={q.district} onChange={(e) => kpi.setQuery({ district: e.target.value })} data-testid="kpi-district">
-          <option value="">{t('cases.kpi.allDistricts')}</option>
-          {(catalog?.districts ?? []).map((d) => (
-            <option key={d.id} value={d.id}>
-              {names.district(d.id)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="qx-field">
-        <span>{t('cases.kpi.body')}</span>
-        <select value={q.bodyId} onChange={(e) => kpi.setQuery({ bodyId: e.target.value })} data-testid="kpi-body">
-          <option value="">{t('cases.kpi.allBodies')}</option>
-          {(catalog?.bodies ?? []).map((b) => (
-            <option key={b.id} value={b.id}>
-              {names.body(b.id)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField<Period>
+        label={t('cases.kpi.period')}
+        value={q.period}
+        choices={PERIODS.map((p) => ({ value: p, label: t(`cases.kpi.periods.${p}`) }))}
+        onChange={(period) => kpi.setQuery({ period })}
+        testid="kpi-period"
+      />
+      <SelectField
+        label={t('cases.kpi.district')}
+        value={q.district}
+        any={t('cases.kpi.allDistricts')}
+        choices={(catalog?.districts ?? []).map((d) => ({ value: d.id, label: names.district(d.id) }))}
+        onChange={(district) => kpi.setQuery({ district })}
+        testid="kpi-district"
+      />
+      <SelectField
+        label={t('cases.kpi.body')}
+        value={q.bodyId}
+        any={t('cases.kpi.allBodies')}
+        choices={(catalog?.bodies ?? []).map((b) => ({ value: b.id, label: names.body(b.id) }))}
+        onChange={(bodyId) => kpi.setQuery({ bodyId })}
+        testid="kpi-body"
+      />
       <span className="qx-header__spacer" />
       <button type="button" className="qx-btn" disabled={exporting} onClick={exportCsv} data-testid="kpi-export">
         {t('cases.kpi.exportCsv')}

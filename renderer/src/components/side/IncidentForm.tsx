@@ -12,6 +12,8 @@ import { useRuntime } from '../../hooks/runtime';
 import { placeName } from '../../lib/places';
 import { LocationField, resolveLocation, type LocationState } from './form/LocationField';
 import { NearbyWarning } from './form/NearbyWarning';
+import { submitOnEnter } from '../../lib/keys';
+import { SelectField } from '../fields/SelectField';
 
 const PRIORITIES = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
@@ -53,15 +55,7 @@ export function IncidentForm({ lat, lon }: { lat: number; lon: number }) {
     <form
       className="qx-panel qx-form"
       onSubmit={submit}
-      onKeyDown={(e) => {
-        // Inputs submit on Enter natively; make selects and the summary do the same (Shift+Enter
-        // still starts a new line in the summary).
-        const tag = (e.target as HTMLElement).tagName;
-        if (e.key === 'Enter' && !e.shiftKey && (tag === 'SELECT' || tag === 'TEXTAREA')) {
-          e.preventDefault();
-          e.currentTarget.requestSubmit();
-        }
-      }}
+      onKeyDown={submitOnEnter}
       data-testid="incident-form"
       aria-labelledby="qx-form-title"
     >
@@ -86,23 +80,16 @@ export function IncidentForm({ lat, lon }: { lat: number; lon: number }) {
           {t('form.unknownPlace', { text: location.text })}
         </p>
       )}
-      <label className="qx-field">
-        <span>{t('form.type')}</span>
-        <select
-          value={type}
-          onChange={(e) => {
-            setType(e.target.value);
-            setPriority(null);
-          }}
-          data-testid="form-type"
-        >
-          {types.map((x) => (
-            <option key={x.id} value={x.id}>
-              {names.incidentType(x.id)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('form.type')}
+        value={type}
+        choices={types.map((x) => ({ value: x.id, label: names.incidentType(x.id) }))}
+        onChange={(v) => {
+          setType(v);
+          setPriority(null);
+        }}
+        testid="form-type"
+      />
       <label className="qx-field">
         <span>
           {t('form.priority')} <span className="qx-hint">{t('form.priorityHint', { n: typeDefault })}</span>

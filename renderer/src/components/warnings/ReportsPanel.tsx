@@ -10,6 +10,7 @@ import { useConsole, useRuntime, useUi } from '../../hooks/runtime';
 import { clock, latLon } from '../../lib/format';
 import { sortReports } from '../../lib/warnings';
 import { Age } from '../lists/Age';
+import { moveFocusInList } from '../../lib/keys';
 
 /** Categories with a label; any other is shown as the sender wrote it. */
 const CATEGORY = /^[a-z_]{1,32}$/;
@@ -47,13 +48,7 @@ export function ReportsPanel() {
         <ol
           ref={open}
           className="qx-reports__list"
-          onKeyDown={(e) => {
-            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-            const li = (e.target as HTMLElement).closest('li');
-            const next = e.key === 'ArrowDown' ? li?.nextElementSibling : li?.previousElementSibling;
-            next?.querySelector<HTMLElement>('button')?.focus();
-            e.preventDefault();
-          }}
+          onKeyDown={moveFocusInList}
         >
           {list.map((r) => (
             <li key={r.id}>
