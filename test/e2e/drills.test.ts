@@ -12,17 +12,19 @@ import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { startConsole, type TestConsole } from '../helpers/console';
 import { ConsolePage } from './pages/console-page';
 import { guardPage } from './pages/page-guard';
+import { WallPage } from './pages/wall-page';
 
 const DOCS = join(import.meta.dirname, '../../docs');
 const RESULTS = join(import.meta.dirname, '../../test-results');
 /** 康乐小区 (B-155), where the flood's first calls come from. */
 const KANGLE = { lat: 31.12169, lon: 104.38977 };
+const WALL_TOKEN = 'wall-token-drill-1';
 
 let console_: TestConsole;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  console_ = await startConsole(['--drill']);
+  console_ = await startConsole(['--drill', '--wall-token', WALL_TOKEN]);
   browser = await launchBrowser({ locale: 'en' });
 });
 afterAll(async () => {
@@ -31,6 +33,16 @@ afterAll(async () => {
 });
 
 describe('drill in the console', () => {
+  it('shows the DRILL banner on a wall screen, without the controls the read-only wall may not use', async () => {
+    const page = await browser.context.newPage();
+    const wall = new WallPage(page, console_.url);
+    await wall.open('map', WALL_TOKEN);
+    const banner = page.getByTestId('drill-banner');
+    expect(await banner.locator('.qx-drill-banner__mark').innerText()).toBe('演练 / DRILL');
+    for (const id of ['drill-start', 'drill-scenario', 'drill-replay', 'drill-report']) expect(await page.getByTestId(id).count(), id).toBe(0);
+    await page.close();
+  });
+
   it('runs the flood at ×10, dispatches from the UI and opens and prints the after-action report', async () => {
     const page = await browser.context.newPage();
     const guard = guardPage(page, console_.url);

@@ -1,5 +1,7 @@
 /** React access to the running console: the runtime through context, store slices by selector. */
 import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { ApiName } from '../../../shared/api-names';
+import { can, permissionFor } from '../../../shared/roles';
 import type { ConsoleData } from '../store/console-store';
 import type { Detail } from '../store/detail-store';
 import type { Runtime } from '../store/runtime';
@@ -33,4 +35,14 @@ export function useDetail<T>(select: (d: Detail) => T): T {
 export function useSound<T>(select: (s: SoundState) => T): T {
   const { sound } = useRuntime();
   return useSyncExternalStore(sound.subscribe, () => select(sound.getState()));
+}
+
+/**
+ * Whether this session may call `method` (the core checks again on every call; this only hides
+ * controls that would be refused). A session whose role was not told (Electron's own windows)
+ * is the workstation's supervisor.
+ */
+export function useAllowed(method: ApiName): boolean {
+  const { session } = useRuntime();
+  return can(session.role?.() ?? 'supervisor', permissionFor(method));
 }

@@ -130,7 +130,8 @@ describe('createUnitsLayer', () => {
     for (const l of listeners) l(moved); // the layer's own cost, without the store's map copy
     const ms = performance.now() - started;
     expect(layer.table.count).toBe(20_000);
-    expect(ms).toBeLessThan(200);
+    // A few milliseconds on a quiet machine; the bound leaves room for a loaded CI worker, not for O(n²).
+    expect(ms).toBeLessThan(1000);
     units.dispose();
   });
 });
