@@ -148,6 +148,17 @@ describe('case desk', () => {
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     expect(text).toContain('楼上住户每晚十一点后装修敲打');
 
+    // Every figure is auditable: as many cases behind "satisfied" as the tile counts, and one of
+    // them opens on the desk.
+    const audit = await kpi.openAudit('satisfaction');
+    expect(Number(await audit.getAttribute('data-total'))).toBe(satisfied + 1);
+    await wallPage.screenshot({ path: join(RESULTS, 'kpi-audit-en.png') });
+    const first = audit.getByTestId('kpi-audit-row').first();
+    const auditedId = await first.getAttribute('data-case');
+    await first.click();
+    await wallPage.locator(`[data-testid="case-panel"][data-case="${auditedId}"]`).waitFor();
+    expect(await wallPage.getByTestId('kpi-audit').count()).toBe(0);
+
     // The map: open cases as dots, every case on the heatmap once it is switched on.
     await page.keyboard.press('q');
     await page.getByTestId('map').waitFor();

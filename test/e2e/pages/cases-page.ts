@@ -144,6 +144,14 @@ export class CaseDeskPage {
     );
   }
 
+  /** Opens the cases behind a tile's figure (the audit list) and waits until they are in. */
+  async openAudit(key: 'collected' | 'completionRate' | 'resolutionRate' | 'accept' | 'complete' | 'slaBreaches' | 'satisfaction'): Promise<Locator> {
+    await this.page.getByTestId(`kpi-${key}`).click();
+    const audit = this.page.locator('[data-testid="kpi-audit"]:not([data-total=""])');
+    await audit.waitFor();
+    return audit;
+  }
+
   /** Export CSV: the file the browser receives. */
   async exportCsv(): Promise<Download> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('kpi-export').click()]);

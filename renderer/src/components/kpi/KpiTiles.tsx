@@ -1,8 +1,21 @@
 /** The period's figures as tiles: each with its value, and the change over the same period last year where there is one. */
 import { useTranslation } from 'react-i18next';
-import type { KpiReport } from '../../../../shared/cases/model';
+import { useState } from 'react';
+import type { KpiFigure, KpiReport } from '../../../../shared/cases/model';
 import { change, percent } from '../../lib/cases';
 import { useSpanText } from '../cases/SlaClock';
+import { KpiAudit } from './KpiAudit';
+
+/** The cases each tile counts (`cases.kpiCases`): a tile opens them. */
+const AUDIT: Record<string, KpiFigure> = {
+  collected: 'collected',
+  completionRate: 'completed',
+  resolutionRate: 'resolved',
+  accept: 'accepted',
+  complete: 'completed',
+  slaBreaches: 'slaBreaches',
+  satisfaction: 'satisfied',
+};
 
 interface Tile {
   readonly key: string;
@@ -33,10 +46,18 @@ export function useTiles(): (r: KpiReport) => Tile[] {
 export function KpiTiles({ report }: { report: KpiReport }) {
   const { t } = useTranslation();
   const tiles = useTiles()(report);
+  const [audit, setAudit] = useState<string | null>(null);
   return (
     <div className="qx-kpi__tiles" data-testid="kpi-tiles">
       {tiles.map((x) => (
-        <div key={x.key} className={`qx-kpi-tile${x.bad ? ' qx-kpi-tile--bad' : ''}`} data-testid={`kpi-${x.key}`}>
+        <button
+          type="button"
+          key={x.key}
+          className={`qx-kpi-tile${x.bad ? ' qx-kpi-tile--bad' : ''}`}
+          data-testid={`kpi-${x.key}`}
+          title={t('cases.kpi.audit.open')}
+          onClick={() => setAudit(x.key)}
+        >
           <span className="qx-kpi-tile__k">{t(`cases.kpi.tile.${x.key}`)}</span>
           <span className="qx-kpi-tile__v" data-testid="kpi-value">
             {x.value}
@@ -46,8 +67,11 @@ export function KpiTiles({ report }: { report: KpiReport }) {
               {x.sub}
             </span>
           )}
-        </div>
+        </button>
       ))}
+      {audit && AUDIT[audit] && (
+        <KpiAudit figure={AUDIT[audit]} title={t('cases.kpi.audit.title', { figure: t(`cases.kpi.tile.${audit}`) })} onClose={() => setAudit(null)} />
+      )}
     </div>
   );
 }
