@@ -147,7 +147,12 @@ export class DrillEngine {
     } else if (inj.breakdown) this.crews.breakdown(inj.breakdown.unit);
     else if (inj.refuse) this.crews.refuseNext(inj.refuse.unit, inj.refuse.reason ? both(inj.refuse.reason) : 'crew unavailable');
     else if (inj.signalLoss) this.crews.silence(inj.signalLoss.unit, inj.signalLoss.for * 1000);
-    else if (inj.roadClosure) this.crews.closeRoads(this.opts.place(inj.roadClosure.place), inj.roadClosure.radiusM);
+    else if (inj.roadClosure) {
+      const at = this.opts.place(inj.roadClosure.place);
+      this.crews.closeRoads(at, inj.roadClosure.radiusM);
+      // The hall hears of it as traffic police would announce it: a CAP alert (Transport, Avoid).
+      this.client.publish(this.opts.ns.wire(fieldTopics.cap), capXml(s.id, index, closureAlert(inj.roadClosure), at, now, CLOSURE), { qos: 1 });
+    }
   }
 
   /** Publishes the curve's readings that are due; false once it has reached its end. */
@@ -181,13 +186,33 @@ export function shape(kind: 'linear' | 'ease-in' | 'ease-out' | 'step', f: numbe
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const capTime = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', '+00:00');
 
+/** CAP category and response type of an alert: weather by default, a road closure is Transport / Avoid. */
+interface CapKind {
+  readonly category: string;
+  readonly responseType?: string;
+}
+const WEATHER: CapKind = { category: 'Met' };
+const CLOSURE: CapKind = { category: 'Transport', responseType: 'Avoid' };
+
+/** A road closure inject as the alert the engine publishes about it (in force for 6 hours of scenario time). */
+export function closureAlert(c: NonNullable<Inject['roadClosure']>): NonNullable<Inject['cap']> {
+  return {
+    event: { zh: '道路封闭', en: 'Road closure' },
+    severity: 'Moderate',
+    urgency: 'Immediate',
+    headline: { zh: `道路封闭：${c.name.zh}`, en: `Road closed: ${c.name.en}` },
+    area: { place: c.place, radiusKm: c.radiusM / 1000, name: c.name },
+    expires: 6 * 3600,
+  };
+}
+
 /** A CAP 1.2 alert (status Exercise) with one info block per language. */
-export function capXml(scenarioId: string, index: number, cap: NonNullable<Inject['cap']>, at: LatLon, now: number): string {
+export function capXml(scenarioId: string, index: number, cap: NonNullable<Inject['cap']>, at: LatLon, now: number, kind: CapKind = WEATHER): string {
   const info = (lang: 'zh' | 'en'): string => `
   <info>
     <language>${lang === 'zh' ? 'zh-CN' : 'en-US'}</language>
-    <category>Met</category>
-    <event>${esc(cap.event[lang])}</event>
+    <category>${kind.category}</category>
+    <event>${esc(cap.event[lang])}</event>${kind.responseType ? `\n    <responseType>${kind.responseType}</responseType>` : ''}
     <urgency>${cap.urgency}</urgency>
     <severity>${cap.severity}</severity>
     <certainty>Observed</certainty>

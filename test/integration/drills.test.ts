@@ -102,6 +102,9 @@ describe('drills', () => {
     }
     expect(report.calls).toBe(3);
     expect(report.allMet).toBe(true);
+    // The bridge's closure reached the hall as an exercise CAP alert with its circle.
+    const closure = new WarningQueries(drill.store.db).warnings().find((w) => w.title === '【演练】道路封闭：城东桥桥面积水封闭');
+    expect(closure?.area).toEqual({ type: 'Circle', center: [104.38846, 31.11681], radiusM: 200 });
     expect(report.tracks.length).toBeGreaterThan(0);
     expect(report.tracks.some((t) => t.points.length > 5)).toBe(true);
 
