@@ -250,6 +250,8 @@ export interface WarningView {
   /** Cleared again when the warning gets worse: a worse warning needs a new acknowledgement. */
   readonly acknowledgedBy: string | null;
   readonly acknowledgedAt: number | null;
+  /** Roads inside the area are closed (a CAP alert of category Transport with response Avoid): routed ETAs drive around it. */
+  readonly closesRoads?: boolean;
 }
 
 export const SENSOR_KINDS = ['water_level', 'rainfall', 'smoke', 'gas', 'temperature', 'crowd_density'] as const;

@@ -21,6 +21,7 @@ import { UnitTracker } from './field/units.js';
 import { loadCatalog, loadRoadGraph, loadRoster } from './resources.js';
 import { can, permissionFor } from '../../shared/roles.js';
 import { DEFAULT_RECOMMEND_OPTIONS } from '../../shared/domain/recommend.js';
+import { closedAreasOf } from '../../shared/domain/roads.js';
 import { Queries } from './store/queries.js';
 import { Store } from './store/store.js';
 import { WarningService } from './warnings/warnings.js';
@@ -207,7 +208,10 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     consoleId: cfg.consoleId,
     push,
   });
-  const dispatch = new DispatchService(store, queries, catalog, orders, units, events, { recommend: { ...DEFAULT_RECOMMEND_OPTIONS, roads } });
+  const dispatch = new DispatchService(store, queries, catalog, orders, units, events, {
+    recommend: { ...DEFAULT_RECOMMEND_OPTIONS, roads },
+    closures: () => closedAreasOf(warnings.queries.warnings()),
+  });
   const lifecycle = new IncidentLifecycle(store, queries, dispatch, orders, units, events);
   late.orders = orders;
   const cases = new CaseService(store, warnings, {

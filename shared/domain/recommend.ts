@@ -9,7 +9,7 @@ import { distanceM, type LatLon } from '../geo.js';
 import type { PickView, RecommendationView, SlotView, UnitView } from '../model.js';
 import type { Catalog } from '../schemas/catalog.js';
 import { planNeeds } from './plan.js';
-import { snap, timesTo, type RoadGraph } from './roads.js';
+import { snap, timesTo, type ClosedArea, type RoadGraph } from './roads.js';
 import type { Nearby, UnitIndex } from './unit-index.js';
 
 export interface RecommendOptions {
@@ -49,6 +49,8 @@ export interface RecommendRequest {
   readonly exclude?: ReadonlySet<string>;
   /** Unit type → count still wanted (e.g. planNeeds less what is committed); default: the plan up to `level`. */
   readonly needs?: ReadonlyMap<string, number>;
+  /** Areas closed to traffic (road-closure warnings): routed ETAs drive around them. */
+  readonly closed?: readonly ClosedArea[];
 }
 
 /** A unit that may be recommended at all: on the roster, available, and somewhere known. */
@@ -60,6 +62,8 @@ interface Candidate extends Nearby {
   readonly stale: boolean;
   etaS: number;
   roadM: number;
+  /** Reachable by road, but not with the closures: not recommended (a dispatcher may still send it). */
+  cutOff?: boolean;
   routed: boolean;
 }
 
@@ -71,13 +75,13 @@ export function recommend(catalog: Catalog, req: RecommendRequest, opts: Recomme
   const unitTypes = new Map(catalog.unitTypes.map((t) => [t.id, t]));
 
   const candidates = gather(req, wanted, opts);
-  estimate(req.at, [...candidates.values()].flat(), opts);
+  estimate(req.at, [...candidates.values()].flat(), opts, req.closed ?? []);
 
   const slots: SlotView[] = [];
   for (const [unitType, count] of wanted) {
     const ut = unitTypes.get(unitType);
     if (!ut) throw new Error(`unknown unit type "${unitType}"`);
-    const ranked = (candidates.get(unitType) ?? []).sort(
+    const ranked = (candidates.get(unitType) ?? []).filter((c) => !c.cutOff).sort(
       (a, b) => Number(a.stale) - Number(b.stale) || a.etaS - b.etaS || a.unit.id.localeCompare(b.unit.id),
     );
     const picks: PickView[] = ranked.slice(0, count).map((c) => ({
@@ -139,14 +143,19 @@ function gather(req: RecommendRequest, wanted: ReadonlyMap<string, number>, opts
 }
 
 /** Routed ETAs for all candidates with one search from the incident; the fallback for the rest. */
-function estimate(at: LatLon, cands: Candidate[], opts: RecommendOptions): void {
+function estimate(at: LatLon, cands: Candidate[], opts: RecommendOptions, closures: readonly ClosedArea[]): void {
   const g = opts.roads;
   const maxSnapM = opts.maxSnapM ?? 500;
   const target = g && cands.length > 0 ? snap(g, at.lat, at.lon, maxSnapM) : null;
   if (g && target) {
     const sources = cands.map((c) => (c.unit.lat === null || c.unit.lon === null ? null : snap(g, c.unit.lat, c.unit.lon, maxSnapM)));
-    const times = timesTo(g, target, sources, { accessSpeedMps: opts.accessSpeedMps, maxTimeS: opts.maxRouteS ?? 7200 });
+    const route = { accessSpeedMps: opts.accessSpeedMps, maxTimeS: opts.maxRouteS ?? 7200 };
+    const times = timesTo(g, target, sources, { ...route, closures });
+    // Units the closures alone keep away (they would be routed without them) are cut off.
+    const unreached = closures.length > 0 ? sources.map((src, i) => (src && !Number.isFinite(times.etaS[i]) ? src : null)) : [];
+    const without = unreached.some((x) => x !== null) ? timesTo(g, target, unreached, route) : null;
     cands.forEach((c, i) => {
+      if (without && Number.isFinite(without.etaS[i])) c.cutOff = true;
       if (!Number.isFinite(times.etaS[i])) return;
       c.etaS = times.etaS[i];
       c.roadM = times.roadM[i];

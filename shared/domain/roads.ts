@@ -4,7 +4,8 @@
  * Searches run on the reversed graph, from the incident outwards: units drive TO the incident, so
  * one search gives every unit's time (this only differs from the forward graph on one-way roads).
  */
-import { distanceM } from '../geo.js';
+import { inRing, distanceM, type LatLon } from '../geo.js';
+import type { WarningShape, WarningView } from '../model.js';
 
 /** Just enough of GeoJSON to read road lines: the shipped map and imported files both fit. */
 export interface GeoJsonLike {
@@ -264,6 +265,71 @@ export interface RouteOptions {
   readonly accessSpeedMps?: number;
   /** Give up beyond this many seconds; farther sources come back unreachable. */
   readonly maxTimeS?: number;
+  /**
+   * Areas closed to traffic: no road through them is driven. Closures that contain the incident do
+   * not apply (the crews are let in); a unit inside one may drive out of it.
+   */
+  readonly closures?: readonly ClosedArea[];
+}
+
+/** An area closed to traffic: a circle (centre, metres) or a polygon's rings ([lon, lat], outer first). */
+export type ClosedArea =
+  | { readonly type: 'Circle'; readonly center: readonly [number, number]; readonly radiusM: number }
+  | { readonly type: 'Polygon'; readonly coordinates: readonly (readonly (readonly [number, number])[])[] };
+
+/** The closed areas of warnings that close roads (circles and polygons; points close nothing). */
+export function closedAreasOf(warnings: Iterable<WarningView>): ClosedArea[] {
+  const out: ClosedArea[] = [];
+  const add = (s: WarningShape): void => {
+    if (s.type === 'Circle' || s.type === 'Polygon') out.push(s);
+  };
+  for (const w of warnings) {
+    if (!w.closesRoads || w.clearedAt !== null || !w.area) continue;
+    if (w.area.type === 'GeometryCollection') w.area.geometries.forEach(add);
+    else add(w.area);
+  }
+  return out;
+}
+
+/** Whether the segment a–b (lat/lon) passes within the area: within a circle's radius, or an end or its middle inside a polygon. */
+function crosses(a: LatLon, b: LatLon, area: ClosedArea): boolean {
+  if (area.type === 'Polygon') {
+    const [outer, ...holes] = area.coordinates;
+    const inside = (lon: number, lat: number): boolean => outer !== undefined && inRing(lon, lat, outer) && !holes.some((h) => inRing(lon, lat, h));
+    return inside(a.lon, a.lat) || inside(b.lon, b.lat) || inside((a.lon + b.lon) / 2, (a.lat + b.lat) / 2);
+  }
+  // Metres in a local plane around the centre.
+  const [clon, clat] = area.center;
+  const kx = M_PER_DEG * Math.cos((clat * Math.PI) / 180);
+  const ax = (a.lon - clon) * kx, ay = (a.lat - clat) * M_PER_DEG;
+  const bx = (b.lon - clon) * kx, by = (b.lat - clat) * M_PER_DEG;
+  const dx = bx - ax, dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
+  return Math.hypot(ax + t * dx, ay + t * dy) <= area.radiusM;
+}
+
+function contains(area: ClosedArea, p: LatLon): boolean {
+  return crosses(p, p, area);
+}
+
+/** The graph's edges (RoadGraph.inFrom order) that pass through any of the areas, as RouteOptions.closed; undefined when none does. */
+export function closedEdges(g: RoadGraph, areas: readonly ClosedArea[]): Uint8Array | undefined {
+  if (areas.length === 0) return undefined;
+  const closed = new Uint8Array(g.inFrom.length);
+  let any = false;
+  for (let v = 0; v < g.nodeCount; v++) {
+    const b = { lat: g.lat[v], lon: g.lon[v] };
+    for (let e = g.inStart[v]; e < g.inStart[v + 1]; e++) {
+      const u = g.inFrom[e];
+      const a = { lat: g.lat[u], lon: g.lon[u] };
+      if (areas.some((area) => crosses(a, b, area))) {
+        closed[e] = 1;
+        any = true;
+      }
+    }
+  }
+  return any ? closed : undefined;
 }
 
 /** Per source: seconds and metres to the target; Infinity where unreachable. */
@@ -350,11 +416,21 @@ export function timesTo(g: RoadGraph, target: RoadSnap, sources: readonly (RoadS
   if (!w) workspaces.set(g, (w = new Workspace(g.nodeCount, g.inFrom.length)));
   const gen = w.begin();
   const { dist, len, done, want } = w;
+  const s = target.seg, sv = g.segSpeedMps[s], sl = g.segLenM[s];
+  const point = (seg: number, t: number): LatLon => ({
+    lat: g.lat[g.segA[seg]] + (g.lat[g.segB[seg]] - g.lat[g.segA[seg]]) * t,
+    lon: g.lon[g.segA[seg]] + (g.lon[g.segB[seg]] - g.lon[g.segA[seg]]) * t,
+  });
+  const node = (v: number): LatLon => ({ lat: g.lat[v], lon: g.lon[v] });
+  const p = point(s, target.t);
+  const areas = (opts.closures ?? []).filter((a) => !contains(a, p));
+  const closed = closedEdges(g, areas);
+  /** Whether the stretch a–b of one segment is open; closures around `from` (a unit inside one) do not count. */
+  const open = (a: LatLon, b: LatLon, from?: LatLon): boolean => !areas.some((ar) => !(from && contains(ar, from)) && crosses(a, b, ar));
   // A unit reaches the target point through the segment's start (driving forward along it) or,
   // on a two-way segment, through its end.
-  const s = target.seg, sv = g.segSpeedMps[s], sl = g.segLenM[s];
-  w.offer(g.segA[s], (target.t * sl) / sv, target.t * sl);
-  if (!g.segOneway[s]) w.offer(g.segB[s], ((1 - target.t) * sl) / sv, (1 - target.t) * sl);
+  if (open(node(g.segA[s]), p)) w.offer(g.segA[s], (target.t * sl) / sv, target.t * sl);
+  if (!g.segOneway[s] && open(p, node(g.segB[s]))) w.offer(g.segB[s], ((1 - target.t) * sl) / sv, (1 - target.t) * sl);
   let remaining = 0;
   for (const src of sources) {
     if (!src) continue;
@@ -370,7 +446,7 @@ export function timesTo(g: RoadGraph, target: RoadSnap, sources: readonly (RoadS
     if (dist[v] > maxTimeS) break;
     done[v] = gen;
     if (want[v] === gen && --remaining === 0) break;
-    for (let e = g.inStart[v]; e < g.inStart[v + 1]; e++) w.offer(g.inFrom[e], dist[v] + g.inCostS[e], len[v] + g.inLenM[e]);
+    for (let e = g.inStart[v]; e < g.inStart[v + 1]; e++) if (!closed?.[e]) w.offer(g.inFrom[e], dist[v] + g.inCostS[e], len[v] + g.inLenM[e]);
   }
 
   const etaS = new Float64Array(sources.length).fill(Infinity), roadM = new Float64Array(sources.length).fill(Infinity);
@@ -379,12 +455,13 @@ export function timesTo(g: RoadGraph, target: RoadSnap, sources: readonly (RoadS
     if (!src) continue;
     const c = src.seg, cl = g.segLenM[c], cv = g.segSpeedMps[c], a = g.segA[c], b = g.segB[c];
     let bestS = Infinity, bestM = Infinity;
+    const q = areas.length > 0 ? point(c, src.t) : p;
     // Forward along the unit's segment to its end, or (two-way only) back to its start.
-    if (done[b] === gen) [bestS, bestM] = [((1 - src.t) * cl) / cv + dist[b], (1 - src.t) * cl + len[b]];
-    if (!g.segOneway[c] && done[a] === gen && (src.t * cl) / cv + dist[a] < bestS) [bestS, bestM] = [(src.t * cl) / cv + dist[a], src.t * cl + len[a]];
+    if (done[b] === gen && open(q, node(b), q)) [bestS, bestM] = [((1 - src.t) * cl) / cv + dist[b], (1 - src.t) * cl + len[b]];
+    if (!g.segOneway[c] && done[a] === gen && (src.t * cl) / cv + dist[a] < bestS && open(q, node(a), q)) [bestS, bestM] = [(src.t * cl) / cv + dist[a], src.t * cl + len[a]];
     // On the incident's own segment: straight there, unless that means against a one-way.
     const ahead = target.t - src.t;
-    if (c === s && (ahead >= 0 || !g.segOneway[s]) && (Math.abs(ahead) * sl) / sv < bestS) [bestS, bestM] = [(Math.abs(ahead) * sl) / sv, Math.abs(ahead) * sl];
+    if (c === s && (ahead >= 0 || !g.segOneway[s]) && (Math.abs(ahead) * sl) / sv < bestS && open(q, p, q)) [bestS, bestM] = [(Math.abs(ahead) * sl) / sv, Math.abs(ahead) * sl];
     const access = src.distanceM + target.distanceM;
     if (bestS + access / accessMps > maxTimeS) continue;
     etaS[i] = bestS + access / accessMps;

@@ -8,6 +8,7 @@ import { ApiError, type ApiInput, type ApiResults, type CallContext } from '../.
 import { DEFAULT_DUPLICATE_RULE, possibleDuplicates, type DuplicateRule } from '../../../shared/domain/duplicates.js';
 import { maxLevel, planNeeds } from '../../../shared/domain/plan.js';
 import { pickedUnitIds, recommend, type RecommendOptions } from '../../../shared/domain/recommend.js';
+import type { ClosedArea } from '../../../shared/domain/roads.js';
 import type { IncidentView, OrderView, RecommendationView } from '../../../shared/model.js';
 import type { Catalog } from '../../../shared/schemas/catalog.js';
 import type { UnitTracker } from '../field/units.js';
@@ -18,6 +19,8 @@ import type { OrderDesk, OrderEvents } from './orders.js';
 export interface DispatchOptions {
   readonly recommend?: RecommendOptions;
   readonly duplicates?: DuplicateRule;
+  /** Areas closed to traffic now (road-closure warnings): routed ETAs drive around them. */
+  readonly closures?: () => readonly ClosedArea[];
 }
 
 export class DispatchService {
@@ -72,7 +75,7 @@ export class DispatchService {
     const needs = planNeeds(this.catalog, { incidentType: incident.type, level: lvl, onlyLevel: opts.onlyLevel, committed });
     return recommend(
       this.catalog,
-      { incidentId, incidentType: incident.type, at: incident, level: lvl, needs, index: this.units.index, now: this.store.now(), exclude: opts.exclude ?? this.triedUnits(incidentId) },
+      { incidentId, incidentType: incident.type, at: incident, level: lvl, needs, index: this.units.index, now: this.store.now(), exclude: opts.exclude ?? this.triedUnits(incidentId), closed: this.opts.closures?.() },
       this.opts.recommend,
     );
   }

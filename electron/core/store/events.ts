@@ -118,4 +118,6 @@ export interface WarningContent {
   issuedAt: number;
   effectiveAt: number;
   expiresAt: number | null;
+  /** The area is closed to traffic (absent in events written before version 7: false). */
+  closesRoads?: boolean;
 }

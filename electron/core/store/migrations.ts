@@ -322,6 +322,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'warnings that close roads (CAP Transport / Avoid): routed ETAs drive around their areas',
+    up: (db) => {
+      db.exec('ALTER TABLE warnings ADD COLUMN closes_roads INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

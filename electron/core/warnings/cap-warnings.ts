@@ -94,6 +94,7 @@ export function capWarningContent(alert: CapAlert): WarningContent | null {
     issuedAt: alert.sent.ms,
     effectiveAt: info.effective?.ms ?? alert.sent.ms,
     expiresAt: capExpires(alert),
+    closesRoads: alert.infos.some((i) => i.categories.includes('Transport') && i.responseTypes.includes('Avoid')),
   };
 }
 

@@ -46,9 +46,9 @@ export function makeWarningProjectors(db: Database): WarningProjectors {
       const p = e.payload;
       run(
         `INSERT INTO warnings (id, source, source_ref, severity, title, detail, area, issued_at, effective_at, expires_at,
-           raised_at, raised_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           raised_at, raised_by, updated_at, closes_roads) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         p.id, p.source, p.sourceRef, p.severity, p.title, p.detail, area(p.area), p.issuedAt, p.effectiveAt, p.expiresAt,
-        e.at, e.actor, e.at,
+        e.at, e.actor, e.at, p.closesRoads ? 1 : 0,
       );
     },
     'warning.updated': (e) => {
@@ -58,11 +58,11 @@ export function makeWarningProjectors(db: Database): WarningProjectors {
       const worse = before !== undefined && rank(p.severity) > rank(before) ? 1 : 0;
       run(
         `UPDATE warnings SET source_ref = ?, severity = ?, title = ?, detail = ?, area = ?, issued_at = ?, effective_at = ?,
-           expires_at = ?, updated_at = ?,
+           expires_at = ?, updated_at = ?, closes_roads = ?,
            acknowledged_by = CASE WHEN ? THEN NULL ELSE acknowledged_by END,
            acknowledged_at = CASE WHEN ? THEN NULL ELSE acknowledged_at END
          WHERE id = ?`,
-        p.sourceRef, p.severity, p.title, p.detail, area(p.area), p.issuedAt, p.effectiveAt, p.expiresAt, e.at, worse, worse, p.warningId,
+        p.sourceRef, p.severity, p.title, p.detail, area(p.area), p.issuedAt, p.effectiveAt, p.expiresAt, e.at, p.closesRoads ? 1 : 0, worse, worse, p.warningId,
       );
     },
     'warning.cleared': (e) => {

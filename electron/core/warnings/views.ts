@@ -31,6 +31,7 @@ interface WarningRow {
   clear_reason: string | null;
   acknowledged_by: string | null;
   acknowledged_at: number | null;
+  closes_roads: number;
 }
 
 interface SensorRow {
@@ -80,6 +81,7 @@ const warningFromRow = (r: WarningRow): WarningView => ({
   clearReason: r.clear_reason as WarningClearReason | null,
   acknowledgedBy: r.acknowledged_by,
   acknowledgedAt: r.acknowledged_at,
+  closesRoads: r.closes_roads === 1,
 });
 
 const sensorFromRow = (r: SensorRow): SensorView => ({

@@ -116,6 +116,19 @@ describe('recommendation with a road graph', () => {
     expect(rec.slots.map((sl) => sl.shortage)).toEqual([null, null]);
   });
 
+  it('drives around a closed bridge: the unit across the river falls behind a farther one', () => {
+    const units = [placed('south', 'engine', 2800, -200), placed('north', 'engine', 0, 1500)];
+    const req = { incidentId: 'i', incidentType: 'structure_fire', level: 1, at: ll(3000, 200), units, now: NOW };
+    const open = recommend(catalog, req, routed);
+    expect(open.slots[0].picks[0]).toMatchObject({ unitId: 'south', routed: true });
+    // The bridge at x = 3000 closed by a road-closure warning's circle.
+    const closed = recommend(catalog, { ...req, closed: [{ type: 'Circle', center: [ll(3000, 0).lon, ll(3000, 0).lat], radiusM: 60 }] }, routed);
+    // The south bank unit cannot reach the north bank any more: not recommended, the slot short by one.
+    expect(closed.slots[0].picks.map((p) => p.unitId)).toEqual(['north']);
+    expect(closed.slots[0].picks[0].routed).toBe(true);
+    expect(closed.slots[0].missing).toBe(open.slots[0].missing + 1);
+  });
+
   it('respects one-way streets', () => {
     const oneway = buildRoadGraph({
       features: [road([[-1000, 0], [0, 0], [1000, 0]], { oneway: true }), road([[1000, 0], [1000, 500], [-1000, 500], [-1000, 0]])],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { distanceM } from '../../../../shared/geo';
-import { buildRoadGraph, snap, timesTo, type GeoJsonLike, type RoadSnap } from '../../../../shared/domain/roads';
+import { buildRoadGraph, closedEdges, snap, timesTo, type GeoJsonLike, type RoadSnap } from '../../../../shared/domain/roads';
 
 // Hand-made networks in metres east / north of (31 N, 104 E).
 const LAT0 = 31, LON0 = 104;
@@ -30,6 +30,25 @@ describe('road graph', () => {
     expect(g.nodeCount).toBe(5);
     expect(g.segA.length).toBe(4);
     expect(timesTo(g, at(g, 0, 100), [at(g, -100, 0)]).etaS[0]).toBeCloseTo(20, 0); // 200 m at 10 m/s
+  });
+
+  it('drives around a closed area (circle or polygon), and cannot pass when it cuts the only road', () => {
+    // A square loop: the short way from (0,0) to (1000,0) is the bottom road; the top way is 3 km.
+    const g = buildRoadGraph({ features: [road([[0, 0], [1000, 0]]), road([[0, 0], [0, 1000], [1000, 1000], [1000, 0]])] });
+    const from = [at(g, 0, 0)];
+    const to = at(g, 1000, 0);
+    expect(timesTo(g, to, from).roadM[0]).toBeCloseTo(1000, -1);
+    // A closure in the middle of the bottom road (no vertex inside it): both directions closed.
+    const bridge = { type: 'Circle', center: pos(500, 20), radiusM: 50 } as const;
+    expect(closedEdges(g, [bridge])?.reduce((n, x) => n + x, 0)).toBe(2);
+    expect(timesTo(g, to, from, { closures: [bridge] }).roadM[0]).toBeCloseTo(3000, -1);
+    // A polygon over the top-left corner as well: no way round any more.
+    const corner = { type: 'Polygon', coordinates: [[pos(-50, 950), pos(50, 950), pos(50, 1050), pos(-50, 1050), pos(-50, 950)]] } as const;
+    expect(timesTo(g, to, from, { closures: [bridge, corner] }).etaS[0]).toBe(Infinity);
+    // An incident inside the closure is still reached (the crews are let in), and a unit inside one drives out.
+    expect(timesTo(g, at(g, 500, 0), from, { closures: [bridge] }).roadM[0]).toBeCloseTo(500, -1);
+    expect(timesTo(g, at(g, 0, 0), [at(g, 500, 0)], { closures: [bridge] }).roadM[0]).toBeCloseTo(500, -1);
+    expect(closedEdges(g, [{ type: 'Circle', center: pos(5000, 5000), radiusM: 10 }])).toBeUndefined();
   });
 
   it('merges an endpoint that misses a vertex by under mergeM, and only then', () => {

@@ -142,4 +142,14 @@ describe('migrations', () => {
     db.prepare("INSERT INTO console_meta VALUES ('mode', 'drill')").run();
     expect(db.prepare("SELECT value FROM console_meta WHERE key = 'mode'").pluck().get()).toBe('drill');
   });
+
+  it('7: marks warnings that close roads, existing ones open', () => {
+    const db = new Database(':memory:');
+    migrate(db, 6);
+    db.prepare(
+      "INSERT INTO warnings (id, source, source_ref, severity, title, detail, issued_at, effective_at, raised_at, raised_by, updated_at) VALUES ('W1', 'cap', 'k', 'moderate', 't', '', 1, 1, 1, 'x', 1)",
+    ).run();
+    expect(migrate(db, 7)).toEqual([7]);
+    expect(db.prepare("SELECT closes_roads FROM warnings WHERE id = 'W1'").pluck().get()).toBe(0);
+  });
 });

@@ -50,6 +50,17 @@ function parsed(xml: string | Buffer): CapAlert {
 }
 
 describe('CAP alert as warning content', () => {
+  it('closes roads only for category Transport with response Avoid', () => {
+    expect(capWarningContent(parsed(cap({ id: 'W' })))?.closesRoads).toBe(false);
+    const closure = cap({ id: 'R', headline: '城东桥封闭' })
+      .replace('<category>Met</category>', '<category>Transport</category>')
+      .replace('<event>暴雨</event>', '<event>道路封闭</event><responseType>Avoid</responseType>');
+    expect(capWarningContent(parsed(closure))?.closesRoads).toBe(true);
+    const transportOnly = cap({ id: 'T' }).replace('<category>Met</category>', '<category>Transport</category>');
+    expect(capWarningContent(parsed(transportOnly))?.closesRoads).toBe(false);
+  });
+
+
   it('takes severity, title, times and the polygon as a GeoJSON [lon, lat] ring', () => {
     const c = capWarningContent(parsed(cap({ id: 'A1', severity: 'Severe' })));
     expect(c).toMatchObject({
