@@ -210,7 +210,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
   });
   const dispatch = new DispatchService(store, queries, catalog, orders, units, events, {
     recommend: { ...DEFAULT_RECOMMEND_OPTIONS, roads },
-    closures: () => closedAreasOf(warnings.queries.warnings()),
+    closures: () => closedAreasOf(warnings.queries.roadClosures()),
   });
   const lifecycle = new IncidentLifecycle(store, queries, dispatch, orders, units, events);
   late.orders = orders;

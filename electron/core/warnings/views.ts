@@ -139,6 +139,11 @@ export class WarningQueries {
     return (this.db.prepare(sql).all(...params) as WarningRow[]).map(warningFromRow);
   }
 
+  /** Open warnings that close roads (few: the recommender reads them for every recommendation). */
+  roadClosures(): WarningView[] {
+    return (this.db.prepare('SELECT * FROM warnings WHERE cleared_at IS NULL AND closes_roads = 1 LIMIT 500').all() as WarningRow[]).map(warningFromRow);
+  }
+
   /** The open warning of a source object (a sensor), if any. */
   openWarningOf(source: WarningSource, sourceRef: string): WarningView | undefined {
     const r = this.db
