@@ -13,6 +13,7 @@ import mqtt from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { startConsole, type TestConsole } from '../helpers/console';
+import { capXml, closureAlert } from '../../electron/sim/drill-engine';
 import { ConsolePage } from './pages/console-page';
 import { guardPage } from './pages/page-guard';
 
@@ -124,6 +125,7 @@ describe('risk warnings', () => {
     expect(await row.getByTestId('warning-title').innerText()).toBe('SEVERE THUNDERSTORM WARNING');
     expect(await row.getByTestId('warning-where').innerText()).toMatch(/^Area around 38\.\d{5}, -119\.\d{5}$/);
     expect(await row.getByTestId('warning-expires').innerText()).toMatch(/^Expires (\d\d-\d\d )?\d\d:\d\d$/);
+    expect(await row.getByTestId('warning-closes-roads').count()).toBe(0); // weather does not close roads
     await app.waitForMapFeatures('warning', 1);
     const area = console_.core.warnings.activeWarnings().warnings[0]?.area;
     expect(area?.type).toBe('Polygon');
@@ -138,6 +140,16 @@ describe('risk warnings', () => {
     // Clicking the warning fits the map to its polygon.
     await row.getByTestId('warning-show').click();
     await page.locator(`[data-testid="map"][data-focused-warning="${await row.getAttribute('data-warning')}"]`).waitFor();
+
+    // A road closure (CAP Transport / Avoid) is marked as one: routed ETAs drive round it.
+    const bridge = { lat: 31.11681, lon: 104.388456 };
+    const closure = capXml('e2e', 0, closureAlert({ place: bridge, radiusM: 200, name: { zh: '城东桥封闭', en: 'Chengdong Bridge closed' } }), bridge, Date.now(), { category: 'Transport', responseType: 'Avoid' });
+    expect((await app.importCap('closure.xml', closure)).state).toBe('done');
+    const closed = page.locator('[data-testid="warning-row"]').filter({ has: page.getByTestId('warning-closes-roads') });
+    await closed.waitFor();
+    expect(await closed.getByTestId('warning-closes-roads').innerText()).toBe('Roads closed');
+    expect(await closed.getByTestId('warning-title').innerText()).toBe('【演练】道路封闭：城东桥封闭');
+    expect(await app.warningRows.count()).toBe(2);
 
     // The field link's details, from the header, by keyboard.
     await app.linkStatus.focus();

@@ -66,6 +66,11 @@ export function WarningRow({ w, focused, onShow }: { w: WarningView; focused: bo
           <span className="qx-tag" data-testid="warning-source">
             {t(`warningSource.${w.source}`)}
           </span>
+          {w.closesRoads && (
+            <span className="qx-tag qx-tag--closure" data-testid="warning-closes-roads" title={t('warnings.closesRoadsHint')}>
+              {t('warnings.closesRoads')}
+            </span>
+          )}
           <span className="qx-warn__when">
             {t('warnings.raised', { time: stamp(w.raisedAt, now) })} · <Age since={w.raisedAt} />
           </span>
