@@ -91,6 +91,12 @@ describe('case desk', () => {
     const completed = Number(/\d+/.exec(await kpi.figureDetail('completionRate'))?.[0]);
     const satisfied = Number(/^(\d+) satisfied/.exec(await kpi.figureDetail('satisfaction'))?.[1]);
 
+    // Re-triaged: the caller says it happens every night, so the urgency goes up; the log keeps it.
+    await page.getByTestId('case-triage-urgency').selectOption('high');
+    await page.getByTestId('case-triage-apply').click();
+    await expect.poll(() => desk.panel.getByTestId('case-urgency').innerText()).toBe('较急');
+    await expect.poll(() => desk.timelineTypes()).toContain('case.triaged');
+
     // Routed to the proposed body, accepted with A, a mediation session starts the handling.
     const body = await desk.confirmProposedBody();
     expect(body).not.toBe('');
@@ -116,7 +122,7 @@ describe('case desk', () => {
     expect(await desk.panel.getByTestId('case-feedback-shown').innerText()).toBe('满意');
     await expect
       .poll(() => desk.timelineTypes())
-      .toEqual(['case.received', 'case.assigned', 'case.accepted', 'case.started', 'case.noted', 'case.paused', 'case.resumed', 'case.completed', 'case.closed']);
+      .toEqual(['case.received', 'case.triaged', 'case.assigned', 'case.accepted', 'case.started', 'case.noted', 'case.paused', 'case.resumed', 'case.completed', 'case.closed']);
     const closed = page.locator('[data-testid="case-event"][data-type="case.closed"]');
     expect(await closed.innerText()).toContain('满意 · 回访满意');
 

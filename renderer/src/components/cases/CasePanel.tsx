@@ -13,6 +13,7 @@ import { CaseConvert } from './CaseConvert';
 import { CaseRelated } from './CaseRelated';
 import { CaseRouting } from './CaseRouting';
 import { CaseTimeline } from './CaseTimeline';
+import { CaseTriage } from './CaseTriage';
 import { CaseWork } from './CaseWork';
 import { SlaClock } from './SlaClock';
 
@@ -38,7 +39,7 @@ export function CasePanel({ id }: { id: string }) {
         <dt>{t('cases.panel.category')}</dt>
         <dd data-testid="case-category">{names.category(c.category)}</dd>
         <dt>{t('cases.panel.urgency')}</dt>
-        <dd>{t(`cases.urgency.${c.urgency}`)}</dd>
+        <dd data-testid="case-urgency">{t(`cases.urgency.${c.urgency}`)}</dd>
         <dt>{t('cases.panel.channel')}</dt>
         <dd>{t(`cases.channel.${c.channel}`)}</dd>
         <dt>{t('cases.panel.where')}</dt>
@@ -73,6 +74,7 @@ export function CasePanel({ id }: { id: string }) {
       <p className="qx-case__text" data-testid="case-description">
         {c.description}
       </p>
+      {isOpen(c) && <CaseTriage key={`${c.id}:${c.category}:${c.urgency}`} c={c} />}
       {detail && isOpen(c) && <CaseRouting detail={detail} />}
       <CaseActions c={c} />
       {detail && <CaseRelated detail={detail} />}
