@@ -69,20 +69,25 @@ function caller(c: TestConsole) {
   return <K extends ApiName>(name: K, input: ApiInput<K>): Promise<ApiResults[K]> => c.core.call(name, input, supervisor, 'test') as Promise<ApiResults[K]>;
 }
 
+/** A workstation at 1920×1080 on the console, with a structure fire created at AT by clicking the map. */
+async function fireOnScreen(c: TestConsole): Promise<{ page: Page; guard: ReturnType<typeof guardPage>; app: PanoramaPage }> {
+  browser = await launchBrowser({ width: 1920, height: 1080 });
+  const page = await browser.context.newPage();
+  const guard = guardPage(page, c.url);
+  const app = new PanoramaPage(page, c.url);
+  await app.open(c.token);
+  const at = await app.pixelOf(AT.lat, AT.lon);
+  await app.createIncidentAt(at.x, at.y, { type: 'structure_fire', address: '人民路 88 号' });
+  return { page, guard, app };
+}
+
 describe('panorama on the workstation', () => {
   it('around the new incident in its panel, then V shows it on the wall and the wall follows', async () => {
     console_ = await startConsole(['--wall-token', WALL_TOKEN]);
     const call = caller(console_);
     await call('entities.create', { kind: 'hydrant', name: '测试消火栓 甲', lat: AT.lat + 0.0002, lon: AT.lon, address: '人民路 90 号' });
     await call('entities.create', { kind: 'hazmat_store', name: '测试危化品仓库 乙', lat: AT.lat, lon: AT.lon + 0.0006 });
-    browser = await launchBrowser({ width: 1920, height: 1080 });
-    const page = await browser.context.newPage();
-    const guard = guardPage(page, console_.url);
-    const app = new PanoramaPage(page, console_.url);
-    await app.open(console_.token);
-
-    const at = await app.pixelOf(AT.lat, AT.lon);
-    await app.createIncidentAt(at.x, at.y, { type: 'structure_fire', address: '人民路 88 号' });
+    const { page, guard, app } = await fireOnScreen(console_);
     await app.around.getByTestId('around').waitFor();
     expect(await app.aroundSection('hydrants').innerText()).toContain('测试消火栓 甲');
     expect(await app.aroundSection('hazards').innerText()).toContain('测试危化品仓库 乙');
@@ -91,7 +96,7 @@ describe('panorama on the workstation', () => {
     expect(await app.aroundSection('cell').getByTestId('around-cell-name').innerText()).toMatch(/网格/);
 
     // A wall page (read-only token) is open on the incident board; V on the workstation puts the incident on it.
-    const wallPage = await browser.context.newPage();
+    const wallPage = await page.context().newPage();
     const wallGuard = guardPage(wallPage, console_.url);
     const wall = new WallPage(wallPage, console_.url);
     await wall.open('incidents', WALL_TOKEN);
@@ -169,13 +174,7 @@ describe('panorama on the workstation', () => {
     const fov = { direction: 180, angle: 90, rangeM: 150 };
     const live = await call('entities.create', { kind: 'camera', name: '测试摄像头 人民路北', lat: AT.lat + 0.0004, lon: AT.lon, camera: { ...fov, streamKind: 'mjpeg', streamUrl: `${cameras.url}/stream` } });
     const snap = await call('entities.create', { kind: 'camera', name: '测试快照 人民路东', lat: AT.lat, lon: AT.lon + 0.0004, camera: { ...fov, direction: 270, streamKind: 'snapshot', streamUrl: `${cameras.url}/snapshot` } });
-    browser = await launchBrowser({ width: 1920, height: 1080 });
-    const page = await browser.context.newPage();
-    const guard = guardPage(page, console_.url);
-    const app = new PanoramaPage(page, console_.url);
-    await app.open(console_.token);
-    const at = await app.pixelOf(AT.lat, AT.lon);
-    await app.createIncidentAt(at.x, at.y, { type: 'structure_fire', address: '人民路 88 号' });
+    const { page, guard, app } = await fireOnScreen(console_);
 
     // Both cameras are offered (they see the incident: it is inside their field of view).
     const offered = app.aroundSection('cameras');
