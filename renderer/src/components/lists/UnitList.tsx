@@ -63,12 +63,14 @@ export function UnitList() {
   const q = useDeferredValue(query);
 
   const groups = useMemo(() => {
-    if (!names.catalog || listVersion < 0) return [];
+    if (!names.catalog) return [];
     const units = store.getState().units.values();
     if (q.trim() === '') return groupUnits(units, names.catalog);
     return groupUnits(units, names.catalog, (u) =>
       matchesQuery(q, [u.name, u.id, u.station, names.unitType(u.type), names.agency(u.registered ? u.agency : null), t(`unitStatus.${u.status}`)]),
     );
+    // listVersion is the trigger (the units are read from the store when it changes, not on every move).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, listVersion, names, q, t]);
 
   return (

@@ -12,7 +12,12 @@ export function StatusBoard() {
   const { store } = useRuntime();
   // Regrouped when a status or assignment changes, not when units only move.
   const listVersion = useConsole((d) => d.unitsListVersion);
-  const rows = useMemo(() => (names.catalog && listVersion >= 0 ? statusBoard(store.getState().units.values(), names.catalog) : []), [store, listVersion, names.catalog]);
+  const rows = useMemo(
+    () => (names.catalog ? statusBoard(store.getState().units.values(), names.catalog) : []),
+    // listVersion is the trigger (the units are read from the store when it changes).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, listVersion, names.catalog],
+  );
   if (rows.length === 0) return null;
   return (
     <section className="qx-panel qx-board" aria-labelledby="qx-board-title" data-testid="status-board">
