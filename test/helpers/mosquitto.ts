@@ -152,11 +152,15 @@ export async function startMosquittoShipped(opts: { users: Readonly<Record<strin
     await promisify(execFile)('mosquitto_passwd', ['-b', passwd, user, password], { timeout: 10_000 });
   }
   chmodSync(passwd, 0o644);
+  // The shipped ACL, copied beside it: the checkout may sit in a folder only root can enter (mktemp -d).
+  const acl = join(dir, 'acl');
+  writeFileSync(acl, readFileSync(join(SHIPPED_DIR, 'acl')));
+  chmodSync(acl, 0o644);
   const persistence = join(dir, 'data');
   const config = rewriteShipped(readFileSync(join(SHIPPED_DIR, 'mosquitto.conf'), 'utf8'), {
     listeners: { '8883': port, '8884': certPort },
     password_file: passwd,
-    acl_file: join(SHIPPED_DIR, 'acl'),
+    acl_file: acl,
     cafile: pki.ca,
     certfile: pki.server.cert,
     keyfile: pki.server.key,
