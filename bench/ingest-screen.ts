@@ -6,14 +6,23 @@
  * requestAnimationFrame over the same span.
  */
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConsolePage } from '../test/e2e/pages/console-page';
 import { launchBrowser } from '../test/helpers/browser';
+
+/** `QX_BENCH_PROFILE=page.cpuprofile`: the page's CPU profile over the measured span (open it in DevTools). */
+const PROFILE = process.env.QX_BENCH_PROFILE;
+/** `QX_BENCH_TRACE=trace.json`: a 4 s Chromium trace (timeline, compositor, GPU) early in the measured span. */
+const TRACE = process.env.QX_BENCH_TRACE;
 
 export interface ScreenFigures {
   readonly samples: number;
   readonly p50: number;
   readonly p99: number;
+  /** The same positions when the page received them (before waiting for a frame). */
+  readonly receivedP50: number;
+  readonly receivedP99: number;
   readonly fps: number;
 }
 
@@ -29,6 +38,18 @@ export async function screenPhase(origin: string, token: string, warmupS: number
     // A string: tsx would wrap a named function in a helper the page does not have.
     await page.evaluate(`window.qxFrames = 0; setTimeout(() => { const tick = () => { window.qxFrames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick); }, ${warmupS * 1000});`);
     await page.waitForTimeout(warmupS * 1000);
+    const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    const trace = TRACE ? await page.context().newCDPSession(page) : null;
+    const traceEvents: unknown[] = [];
+    if (trace) {
+      trace.on('Tracing.dataCollected', (e) => traceEvents.push(...(e.value as unknown[])));
+      await trace.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,cc,viz,gpu,blink', transferMode: 'ReportEvents' });
+      setTimeout(() => void trace.send('Tracing.end'), 4000);
+    }
     const started = Date.now();
     await page.keyboard.press('d');
     await page.getByTestId('diag-latency-reset').click();
@@ -36,12 +57,28 @@ export async function screenPhase(origin: string, token: string, warmupS: number
     await page.getByTestId('diagnostics').waitFor({ state: 'detached' });
     await done;
     const frames = Number(await page.evaluate('window.qxFrames'));
+    if (trace && TRACE) {
+      writeFileSync(TRACE, JSON.stringify({ traceEvents }));
+      console.log(`page trace: ${TRACE}`);
+    }
+    if (cdp && PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(PROFILE, JSON.stringify(profile));
+      console.log(`page profile: ${PROFILE}`);
+    }
     const fps = frames / ((Date.now() - started) / 1000);
     await page.keyboard.press('d');
     const stat = page.getByTestId('diag-screen-latency');
     await stat.waitFor();
     const attr = async (name: string): Promise<number> => Number(await stat.getAttribute(name));
-    return { samples: await attr('data-samples'), p50: await attr('data-p50'), p99: await attr('data-p99'), fps };
+    return {
+      samples: await attr('data-samples'),
+      p50: await attr('data-p50'),
+      p99: await attr('data-p99'),
+      receivedP50: await attr('data-received-p50'),
+      receivedP99: await attr('data-received-p99'),
+      fps,
+    };
   } finally {
     await browser.close();
   }

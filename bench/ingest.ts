@@ -15,6 +15,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import mqtt from 'mqtt';
 import { startCore } from '../electron/core/core';
 import { startWebHost } from '../electron/web/server';
@@ -26,6 +27,8 @@ const UNITS = Number(process.argv[2] ?? 20_000);
 const SECONDS = Number(process.argv[3] ?? 15);
 const PHASES = new Set((process.argv[4] ?? 'bare,console,screen').split(','));
 const WARMUP_S = 3;
+/** `QX_BENCH_SERIES=1`: also print publish → stored per second (where the tail is). */
+const SERIES = process.env.QX_BENCH_SERIES === '1';
 const ROOT = join(import.meta.dirname, '..');
 
 const pct = (xs: number[], p: number): number => {
@@ -34,20 +37,25 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-/** Runs the load generator; resolves once it is connected, with a promise of its end. */
-async function load(url: string): Promise<{ done: Promise<void> }> {
+/** Runs the load generator; resolves once it is connected (`begin` called then), with a promise of its end. */
+async function load(url: string, begin: () => void): Promise<{ done: Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest-load.ts'), url, String(UNITS), String(SECONDS + WARMUP_S)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  begin();
   return { done: new Promise((resolve) => child.once('exit', () => resolve())) };
 }
 
-/** Counts messages received in the measurement window (after the warm-up). */
-function windowCounter(): { hit(n?: number): void; rate(): number } {
-  const start = Date.now() + WARMUP_S * 1000;
+/** Counts messages received in the measurement window: from WARMUP_S after `begin` (the load's start). */
+function windowCounter(): { begin: () => void; measuring: () => boolean; hit: (n?: number) => void; rate: () => number } {
+  let start = Infinity;
   let n = 0;
   return {
+    begin: () => {
+      start = Date.now() + WARMUP_S * 1000;
+    },
+    measuring: () => Date.now() >= start,
     hit: (k = 1) => {
       if (Date.now() >= start) n += k;
     },
@@ -71,16 +79,16 @@ if (PHASES.has('bare')) {
   let k = 0;
   bare.on('message', (_topic, payload) => {
     c.hit();
-    if (++k % 10 === 0 && c.rate() > 0) seen.push(Date.now() - (JSON.parse(payload.toString()) as { ts: number }).ts);
+    if (++k % 10 === 0 && c.measuring()) seen.push(Date.now() - (JSON.parse(payload.toString()) as { ts: number }).ts);
   });
-  await (await load(mosq.url)).done;
+  await (await load(mosq.url, c.begin)).done;
   await bare.endAsync();
   console.log(`bare mqtt.js subscriber:    ${c.rate().toFixed(0)} msg/s, publish → received p50 ${pct(seen, 50)} ms, p99 ${pct(seen, 99)} ms (1 in 10 sampled)  [load ${loadavg()}]`);
   (globalThis as { bareRate?: number }).bareRate = c.rate();
 }
 
 /** The console (core + web host serving the built renderer) for UNITS roster units at the broker. */
-async function startConsole(): Promise<{ core: Awaited<ReturnType<typeof startCore>>; web: Awaited<ReturnType<typeof startWebHost>>; rate: () => number; stored: number[] }> {
+async function startConsole(): Promise<{ core: Awaited<ReturnType<typeof startCore>>; web: Awaited<ReturnType<typeof startWebHost>>; begin: () => void; rate: () => number; stored: number[] }> {
   const data = tempDir('qx-bench-');
   const roster = join(data, 'roster.csv');
   writeFileSync(roster, ['id,name,agency,type,station,lat,lon', ...Array.from({ length: UNITS }, (_, i) => `B-${i},巡逻车 ${i},police,patrol,S,31.1,104.4`)].join('\n'));
@@ -89,20 +97,44 @@ async function startConsole(): Promise<{ core: Awaited<ReturnType<typeof startCo
   const web = await startWebHost({ core, token: 'bench-token-1', host: '127.0.0.1', port: 0, rendererDir: join(ROOT, 'dist', 'renderer') });
   const stored: number[] = [];
   const c = windowCounter();
-  const measuring = (): boolean => c.rate() > 0;
   core.subscribe((p) => {
     const list = p.kind === 'units' ? p.units : p.kind === 'positions' ? p.positions : null;
     if (!list) return;
     const now = Date.now();
     c.hit(list.length);
-    if (measuring()) for (const u of list) if (u.positionTs) stored.push(now - u.positionTs);
+    if (c.measuring()) for (const u of list) if (u.positionTs) stored.push(now - u.positionTs);
+    if (SERIES && c.measuring()) {
+      const s = Math.floor((now - t0) / 1000);
+      (series[s] ??= []).push(...list.map((u) => now - (u.positionTs ?? now)));
+    }
   });
-  return { core, web, rate: () => c.rate(), stored };
+  const t0 = Date.now();
+  const series: number[][] = [];
+  if (SERIES) {
+    const calls = new Map<string, { n: number; ms: number; max: number }>();
+    const call = core.call.bind(core);
+    core.call = async (...args: Parameters<typeof call>) => {
+      const t = performance.now();
+      try {
+        return await call(...args);
+      } finally {
+        const c = calls.get(args[0]) ?? { n: 0, ms: 0, max: 0 };
+        const d = performance.now() - t;
+        calls.set(args[0], { n: c.n + 1, ms: c.ms + d, max: Math.max(c.max, d) });
+      }
+    };
+    process.once('beforeExit', () => calls.forEach((c, k) => console.log(`  call ${k}: n ${c.n} total ${c.ms.toFixed(0)} ms max ${c.max.toFixed(0)} ms`)));
+    const h = monitorEventLoopDelay({ resolution: 5 });
+    h.enable();
+    process.once('beforeExit', () => console.log(`core event-loop delay: p50 ${(h.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms, max ${(h.max / 1e6).toFixed(1)} ms`));
+  }
+  if (SERIES) process.once('beforeExit', () => series.forEach((xs, s) => console.log(`  s${s}: n ${xs.length} p50 ${pct(xs, 50)} p99 ${pct(xs, 99)} max ${pct(xs, 100)}`)));
+  return { core, web, begin: c.begin, rate: () => c.rate(), stored };
 }
 
 // Phase 2: the console (core + web host + one WebSocket client) under the same load.
 if (PHASES.has('console')) {
-  const { core, web, rate, stored } = await startConsole();
+  const { core, web, begin, rate, stored } = await startConsole();
   // The screen's side runs in its own process, as the renderer does.
   const viewer = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/ingest-client.ts'), `${web.url.replace('http', 'ws')}/ws`, 'bench-token-1', String(WARMUP_S), String(SECONDS)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -111,7 +143,7 @@ if (PHASES.has('console')) {
   viewer.stdout.on('data', (b: Buffer) => (out += b.toString()));
   await new Promise<void>((resolve) => viewer.stdout.once('data', () => resolve()));
   const viewed = new Promise<void>((resolve) => viewer.once('exit', () => resolve()));
-  await (await load(mosq.url)).done;
+  await (await load(mosq.url, begin)).done;
   await viewed;
   const seen = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { n: number; p50: number; p99: number };
   const bare = (globalThis as { bareRate?: number }).bareRate ?? NaN;
@@ -125,14 +157,15 @@ if (PHASES.has('console')) {
 
 // Phase 3: the console's own page in Chromium, drawing the fleet on its map.
 if (PHASES.has('screen')) {
-  const { core, web, rate, stored } = await startConsole();
-  const screen = await screenPhase(web.url, 'bench-token-1', WARMUP_S, () => load(mosq.url));
+  const { core, web, begin, rate, stored } = await startConsole();
+  const screen = await screenPhase(web.url, 'bench-token-1', WARMUP_S, () => load(mosq.url, begin));
   const bare = (globalThis as { bareRate?: number }).bareRate ?? NaN;
   console.log(`console with its page open: ${rate().toFixed(0)} msg/s  = ${(rate() / bare).toFixed(2)} × the bare subscriber  [load ${loadavg()}]`);
   console.log(`publish → stored + pushed:  p50 ${pct(stored, 50)} ms, p99 ${pct(stored, 99)} ms  (${stored.length} samples)`);
   console.log(
     `publish → screen (Chromium, the map's draw; diagnostics view, whole run): p50 ${screen.p50} ms, p99 ${screen.p99} ms  (${screen.samples} positions drawn; page ${screen.fps.toFixed(1)} fps)`,
   );
+  console.log(`  of which publish → received by the page: p50 ${screen.receivedP50} ms, p99 ${screen.receivedP99} ms`);
   await web.close();
   await core.close();
 }

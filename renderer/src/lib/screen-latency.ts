@@ -17,6 +17,12 @@ export interface LatencySummary {
   readonly max: number;
   /** Batches that were never drawn (the map was hidden) and were dropped. */
   readonly undrawn: number;
+  /**
+   * The same positions when this page received them (device timestamp → in the page's store):
+   * the part of the delay spent before the page, so the rest is the page's own (waiting for and
+   * drawing a frame).
+   */
+  readonly received: { readonly p50: number; readonly p99: number };
 }
 
 /** Samples kept: at 20,000 positions a second, the last ~26 s (8 MB); older ones are overwritten. */
@@ -29,17 +35,51 @@ interface Pending {
   readonly ts: Float64Array;
 }
 
-export class ScreenLatency {
+/** Latencies (ms) with the time each was taken, the newest RING of them. */
+class Samples {
   private readonly latency = new Float64Array(RING);
   private readonly at = new Float64Array(RING);
   private next = 0;
   private filled = 0;
+
+  add(epochMs: number, timestamps: ArrayLike<number>): void {
+    for (let i = 0; i < timestamps.length; i++) {
+      this.latency[this.next] = epochMs - timestamps[i];
+      this.at[this.next] = epochMs;
+      this.next = (this.next + 1) & (RING - 1);
+      if (this.filled < RING) this.filled++;
+    }
+  }
+
+  clear(): void {
+    this.next = 0;
+    this.filled = 0;
+  }
+
+  /** The latencies taken since `from`, sorted. */
+  since(from: number): Float64Array {
+    const xs = new Float64Array(this.filled);
+    let n = 0;
+    for (let i = 0; i < this.filled; i++) if (this.at[i] >= from) xs[n++] = this.latency[i];
+    return xs.subarray(0, n).sort();
+  }
+}
+
+const quantile = (s: Float64Array, p: number): number => (s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(p * s.length))]);
+
+export class ScreenLatency {
+  private readonly drawnSamples = new Samples();
+  private readonly receivedSamples = new Samples();
   private pending: Pending[] = [];
   private dropped = 0;
 
-  /** New positions (device timestamps, epoch ms) are in the map's table from `version` on. */
-  arrived(version: number, timestamps: readonly number[]): void {
+  /**
+   * New positions (device timestamps, epoch ms) are in the map's table from `version` on; they
+   * reached the page at `epochMs`.
+   */
+  arrived(version: number, timestamps: readonly number[], epochMs: number): void {
     if (timestamps.length === 0) return;
+    this.receivedSamples.add(epochMs, timestamps);
     if (this.pending.length >= MAX_PENDING) {
       this.pending.shift();
       this.dropped++;
@@ -52,12 +92,7 @@ export class ScreenLatency {
     let done = 0;
     for (const p of this.pending) {
       if (p.version > version) break;
-      for (const ts of p.ts) {
-        this.latency[this.next] = epochMs - ts;
-        this.at[this.next] = epochMs;
-        this.next = (this.next + 1) & (RING - 1);
-        if (this.filled < RING) this.filled++;
-      }
+      this.drawnSamples.add(epochMs, p.ts);
       done++;
     }
     if (done > 0) this.pending = this.pending.slice(done);
@@ -65,19 +100,22 @@ export class ScreenLatency {
 
   /** Forgets the positions drawn so far (the diagnostics view's "measure from now"). */
   reset(): void {
-    this.next = 0;
-    this.filled = 0;
+    this.drawnSamples.clear();
+    this.receivedSamples.clear();
     this.dropped = 0;
   }
 
   /** p50, p99 and max (ms) over the positions drawn in the last `windowMs` before `nowMs`. */
   summary(nowMs: number, windowMs = 60_000): LatencySummary {
-    const from = nowMs - windowMs;
-    const xs = new Float64Array(this.filled);
-    let n = 0;
-    for (let i = 0; i < this.filled; i++) if (this.at[i] >= from) xs[n++] = this.latency[i];
-    const s = xs.subarray(0, n).sort();
-    const q = (p: number): number => (n === 0 ? NaN : s[Math.min(n - 1, Math.floor(p * n))]);
-    return { samples: n, p50: q(0.5), p99: q(0.99), max: n === 0 ? NaN : s[n - 1], undrawn: this.dropped };
+    const s = this.drawnSamples.since(nowMs - windowMs);
+    const r = this.receivedSamples.since(nowMs - windowMs);
+    return {
+      samples: s.length,
+      p50: quantile(s, 0.5),
+      p99: quantile(s, 0.99),
+      max: s.length === 0 ? NaN : s[s.length - 1],
+      undrawn: this.dropped,
+      received: { p50: quantile(r, 0.5), p99: quantile(r, 0.99) },
+    };
   }
 }

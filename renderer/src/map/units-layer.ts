@@ -75,7 +75,7 @@ export function createUnitsLayer(store: ConsoleStore, options: LiveUnitsOptions 
       if (latency && moved) {
         stamps.length = 0;
         for (const u of changed) if (u.positionTs !== null && u.lat !== null) stamps.push(u.positionTs);
-        latency.arrived(layer.table.version, stamps);
+        latency.arrived(layer.table.version, stamps, performance.timeOrigin + performance.now());
       }
       return;
     }

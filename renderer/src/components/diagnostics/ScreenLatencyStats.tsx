@@ -1,7 +1,9 @@
 /**
  * How old field positions are when this console's map draws them, over the last minute: p50, p99
- * and how many were drawn. Refreshed every second while the diagnostics view is open; "measure
- * from now" starts afresh (after a known disruption, or a bench's warm-up).
+ * and how many were drawn; and the same at the moment the page received them (what came before
+ * the page, so the rest is the page's own: waiting for and drawing a frame). Refreshed every
+ * second while the diagnostics view is open; "measure from now" starts afresh (after a known
+ * disruption, or a bench's warm-up).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +21,15 @@ export function ScreenLatencyStats({ latency }: { latency: ScreenLatency }) {
     return () => clearInterval(timer);
   }, [latency]);
   return (
-    <section className="qx-diag__latency" data-testid="diag-screen-latency" data-samples={s.samples} data-p50={ms(s.p50)} data-p99={ms(s.p99)}>
+    <section
+      className="qx-diag__latency"
+      data-testid="diag-screen-latency"
+      data-samples={s.samples}
+      data-p50={ms(s.p50)}
+      data-p99={ms(s.p99)}
+      data-received-p50={ms(s.received.p50)}
+      data-received-p99={ms(s.received.p99)}
+    >
       <h3 className="qx-diag__h">
         {t('diagnostics.screenLatency')}{' '}
         <button
@@ -48,6 +58,7 @@ export function ScreenLatencyStats({ latency }: { latency: ScreenLatency }) {
           <span className="qx-stat__k">{t('diagnostics.positionsDrawn')}</span>
         </div>
       </div>
+      <p className="qx-muted">{t('diagnostics.receivedAt', { p50: ms(s.received.p50), p99: ms(s.received.p99) })}</p>
     </section>
   );
 }
