@@ -66,6 +66,21 @@ export function groupUnits(units: Iterable<UnitView>, catalog: Catalog, matches:
     });
 }
 
+/** One line of the unit list: a group's heading or a unit in it. */
+export type UnitListItem = { readonly kind: 'group'; readonly group: UnitGroup; readonly first: boolean } | { readonly kind: 'unit'; readonly unit: UnitView };
+
+/** The groups as the lines of one scrolling list, with the indexes of the headings (they stick). */
+export function unitListItems(groups: readonly UnitGroup[]): { items: UnitListItem[]; headings: number[] } {
+  const items: UnitListItem[] = [];
+  const headings: number[] = [];
+  for (const group of groups) {
+    headings.push(items.length);
+    items.push({ kind: 'group', group, first: items.length === 0 });
+    for (const unit of group.units) items.push({ kind: 'unit', unit });
+  }
+  return { items, headings };
+}
+
 /** Case-insensitive match of every word of `query` against any of `fields`. */
 export function matchesQuery(query: string, fields: readonly (string | null | undefined)[]): boolean {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);

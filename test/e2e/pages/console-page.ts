@@ -4,6 +4,7 @@
  * on time.
  */
 import type { Locator, Page } from 'playwright-core';
+import { UnitListPanel } from './unit-list';
 
 /** The map's home view (renderer/src/map/console-map.ts): the tests click relative to it. */
 const HOME = { lon: 104.4, lat: 31.13, zoom: 13 };
@@ -54,6 +55,10 @@ export class ConsolePage {
 
   get queueRows(): Locator {
     return this.page.getByTestId('incident-row');
+  }
+
+  get unitList(): UnitListPanel {
+    return new UnitListPanel(this.page);
   }
 
   get linkStatus(): Locator {
