@@ -23,6 +23,8 @@ export interface ScreenFigures {
   /** The same positions when the page received them (before waiting for a frame). */
   readonly receivedP50: number;
   readonly receivedP99: number;
+  /** How often the map drew its units. */
+  readonly draws: number;
   readonly fps: number;
 }
 
@@ -77,6 +79,7 @@ export async function screenPhase(origin: string, token: string, warmupS: number
       p99: await attr('data-p99'),
       receivedP50: await attr('data-received-p50'),
       receivedP99: await attr('data-received-p99'),
+      draws: await attr('data-draws-per-second'),
       fps,
     };
   } finally {

@@ -23,6 +23,8 @@ export interface LatencySummary {
    * drawing a frame).
    */
   readonly received: { readonly p50: number; readonly p99: number };
+  /** Draws of the map's units per second over the window (or since "measure from now"). */
+  readonly drawsPerSecond: number;
 }
 
 /** Samples kept: at 20,000 positions a second, the last ~26 s (8 MB); older ones are overwritten. */
@@ -72,6 +74,9 @@ export class ScreenLatency {
   private readonly receivedSamples = new Samples();
   private pending: Pending[] = [];
   private dropped = 0;
+  /** Times of the recent draws (epoch ms), a ring as long as a minute at 60 fps and more. */
+  private readonly draws = new Float64Array(8192);
+  private drawCount = 0;
 
   /**
    * New positions (device timestamps, epoch ms) are in the map's table from `version` on; they
@@ -89,6 +94,7 @@ export class ScreenLatency {
 
   /** A draw of table `version` finished at `epochMs`. */
   drawn(version: number, epochMs: number): void {
+    this.draws[this.drawCount++ & (this.draws.length - 1)] = epochMs;
     let done = 0;
     for (const p of this.pending) {
       if (p.version > version) break;
@@ -103,12 +109,22 @@ export class ScreenLatency {
     this.drawnSamples.clear();
     this.receivedSamples.clear();
     this.dropped = 0;
+    this.drawCount = 0;
   }
 
   /** p50, p99 and max (ms) over the positions drawn in the last `windowMs` before `nowMs`. */
   summary(nowMs: number, windowMs = 60_000): LatencySummary {
     const s = this.drawnSamples.since(nowMs - windowMs);
     const r = this.receivedSamples.since(nowMs - windowMs);
+    let draws = 0;
+    let first = nowMs;
+    for (let i = 0; i < Math.min(this.drawCount, this.draws.length); i++) {
+      const at = this.draws[i];
+      if (at >= nowMs - windowMs && at <= nowMs) {
+        draws++;
+        first = Math.min(first, at);
+      }
+    }
     return {
       samples: s.length,
       p50: quantile(s, 0.5),
@@ -116,6 +132,7 @@ export class ScreenLatency {
       max: s.length === 0 ? NaN : s[s.length - 1],
       undrawn: this.dropped,
       received: { p50: quantile(r, 0.5), p99: quantile(r, 0.99) },
+      drawsPerSecond: draws < 2 ? 0 : (draws - 1) / ((nowMs - first) / 1000),
     };
   }
 }

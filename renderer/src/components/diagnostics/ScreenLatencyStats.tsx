@@ -29,6 +29,7 @@ export function ScreenLatencyStats({ latency }: { latency: ScreenLatency }) {
       data-p99={ms(s.p99)}
       data-received-p50={ms(s.received.p50)}
       data-received-p99={ms(s.received.p99)}
+      data-draws-per-second={s.drawsPerSecond.toFixed(1)}
     >
       <h3 className="qx-diag__h">
         {t('diagnostics.screenLatency')}{' '}
@@ -56,6 +57,10 @@ export function ScreenLatencyStats({ latency }: { latency: ScreenLatency }) {
         <div className="qx-stat">
           <span className="qx-stat__n">{s.samples}</span>
           <span className="qx-stat__k">{t('diagnostics.positionsDrawn')}</span>
+        </div>
+        <div className="qx-stat">
+          <span className="qx-stat__n">{s.drawsPerSecond.toFixed(1)}</span>
+          <span className="qx-stat__k">{t('diagnostics.drawsPerSecond')}</span>
         </div>
       </div>
       <p className="qx-muted">{t('diagnostics.receivedAt', { p50: ms(s.received.p50), p99: ms(s.received.p99) })}</p>

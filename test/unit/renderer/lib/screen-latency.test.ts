@@ -28,6 +28,13 @@ describe('ScreenLatency', () => {
     expect(s.summary(1_300).received.p50).toBeNaN();
   });
 
+  it('counts the draws per second', () => {
+    const s = new ScreenLatency();
+    for (let i = 0; i <= 20; i++) s.drawn(i, 10_000 + i * 50); // 20 a second for a second
+    expect(s.summary(11_000).drawsPerSecond).toBeCloseTo(20, 5);
+    expect(s.summary(80_000).drawsPerSecond).toBe(0); // a minute later: none in the window
+  });
+
   it('gives p50 and p99 over the window and forgets older draws', () => {
     const s = new ScreenLatency();
     // 100 positions 1..100 ms old at draw time 10,000; one very late batch a minute earlier.
