@@ -2,12 +2,13 @@
  * The case desk end to end, in a real browser against a real console whose database holds a
  * generated history of cases (so the dashboard has trends and a year-over-year comparison). A
  * hotline operator registers a call by keyboard (N, caller, Tab, phone, Tab, place, Enter); the
- * case is routed to the proposed body, accepted (A), mediated, paused and resumed, resolved and
- * closed with the reporter's feedback, every step on its timeline. A second console shows the
+ * case is routed to the proposed body, accepted (A), mediated, the signed agreement attached, paused
+ * and resumed, resolved and closed with the reporter's feedback, every step on its timeline. A second console shows the
  * KPI dashboard in English all along: it sees the figures change live (collected +1, completion
  * rate and satisfaction move) without a reload. The period report prints to a PDF with the
  * period's figures; the CSV export carries the new case; the map draws the cases and a heatmap.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +107,14 @@ describe('case desk', () => {
     await desk.addSession('王秀英, 楼上住户', '双方同意晚十点后停止施工', '达成口头协议');
     await desk.waitForStatus('in_progress');
 
+    // The signed agreement is attached: the case records the file's name, size and fingerprint.
+    const agreement = Buffer.from('%PDF-1.4 调解协议（双方签字）');
+    await desk.attach({ name: '调解协议.pdf', mimeType: 'application/pdf', buffer: agreement }, '双方签字的协议扫描件');
+    const attached = desk.panel.getByTestId('case-attachment');
+    await attached.waitFor();
+    expect(await attached.getAttribute('data-sha256')).toBe(createHash('sha256').update(agreement).digest('hex'));
+    expect(await desk.panel.getByTestId('case-note').first().innerText()).toMatch(/附件 双方签字的协议扫描件 \(调解协议\.pdf · \d+ B, application\/pdf\) · SHA-256 [0-9a-f]{12}…/);
+
     // Waiting for the reporter: the clock pauses, with the reason; then it runs again.
     await desk.withReason('case-pause', '等待诉求人确认协议');
     await page.getByTestId('case-paused').waitFor();
@@ -122,7 +131,7 @@ describe('case desk', () => {
     expect(await desk.panel.getByTestId('case-feedback-shown').innerText()).toBe('满意');
     await expect
       .poll(() => desk.timelineTypes())
-      .toEqual(['case.received', 'case.triaged', 'case.assigned', 'case.accepted', 'case.started', 'case.noted', 'case.paused', 'case.resumed', 'case.completed', 'case.closed']);
+      .toEqual(['case.received', 'case.triaged', 'case.assigned', 'case.accepted', 'case.started', 'case.noted', 'case.noted', 'case.paused', 'case.resumed', 'case.completed', 'case.closed']);
     const closed = page.locator('[data-testid="case-event"][data-type="case.closed"]');
     expect(await closed.innerText()).toContain('满意 · 回访满意');
 

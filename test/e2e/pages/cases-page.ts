@@ -108,6 +108,14 @@ export class CaseDeskPage {
     await this.page.getByTestId('case-note-save').click();
   }
 
+  /** Attaches a file (its name, type, size and fingerprint are recorded) with a note. */
+  async attach(file: { name: string; mimeType: string; buffer: Buffer }, note: string): Promise<void> {
+    await this.page.getByTestId('case-work-attachment').click();
+    await this.page.getByTestId('case-attach-file').setInputFiles(file);
+    await this.page.getByTestId('case-note-text').fill(note);
+    await this.page.getByTestId('case-note-save').click();
+  }
+
   async resolve(summary: string): Promise<void> {
     await this.page.getByTestId('case-resolution').fill(summary);
     await this.page.keyboard.press('Enter');

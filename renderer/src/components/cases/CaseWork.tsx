@@ -1,13 +1,16 @@
 /**
- * Progress on an open case: a note, or a mediation session (parties, what was said, the result),
- * and the notes so far, newest first.
+ * Progress on an open case: a note, a mediation session (parties, what was said, the result) or an
+ * attached file (its name, type, size and SHA-256 are recorded; the file stays in the evidence
+ * store), and the entries so far, newest first.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases/api';
+import type { CaseNote } from '../../../../shared/cases/model';
 import { useNow } from '../../hooks/now';
 import { useRuntime } from '../../hooks/runtime';
 import { isOpen } from '../../lib/cases';
+import { fileSize, fingerprint } from '../../lib/file-fingerprint';
 import { stamp } from '../../lib/format';
 
 export function CaseWork({ detail }: { detail: CaseDetail }) {
@@ -15,29 +18,40 @@ export function CaseWork({ detail }: { detail: CaseDetail }) {
   const { cases } = useRuntime();
   const now = useNow();
   const c = detail.case;
-  const [kind, setKind] = useState<'note' | 'session'>('note');
+  const [kind, setKind] = useState<'note' | 'session' | 'attachment'>('note');
+  const [file, setFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [parties, setParties] = useState('');
   const [result, setResult] = useState('');
+  const record = async (): Promise<unknown> => {
+    if (kind === 'attachment') {
+      if (!file) return undefined;
+      const sha256 = await fingerprint(file).catch(() => undefined); // unreadable now: attached without one
+      const mime = file.type || 'application/octet-stream';
+      return cases.act((api) => api['cases.addAttachment']({ caseId: c.id, name: file.name, mime, size: file.size, sha256, note: text.trim() || undefined }));
+    }
+    if (kind === 'note') return cases.act((api) => api['cases.addNote']({ caseId: c.id, text: text.trim() }));
+    return cases.act((api) =>
+      api['cases.addSession']({
+        caseId: c.id,
+        heldAt: Date.now(),
+        parties: parties.split(/[,，、]/).map((p) => p.trim()).filter(Boolean),
+        summary: text.trim(),
+        result: result.trim() || undefined,
+      }),
+    );
+  };
   const save = (): void => {
-    if (!text.trim()) return;
-    const work =
-      kind === 'note'
-        ? cases.act((api) => api['cases.addNote']({ caseId: c.id, text: text.trim() }))
-        : cases.act((api) =>
-            api['cases.addSession']({
-              caseId: c.id,
-              heldAt: Date.now(),
-              parties: parties.split(/[,，、]/).map((p) => p.trim()).filter(Boolean),
-              summary: text.trim(),
-              result: result.trim() || undefined,
-            }),
-          );
+    if (kind === 'attachment' ? !file : !text.trim()) return;
+    const work = record();
     void work.then((r) => {
       if (!r) return;
       setText('');
       setParties('');
       setResult('');
+      setFile(null);
+      if (fileInput.current) fileInput.current.value = '';
     });
   };
   return (
@@ -46,7 +60,7 @@ export function CaseWork({ detail }: { detail: CaseDetail }) {
       {isOpen(c) && (
         <div className="qx-form" onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT' && save()}>
           <div className="qx-lang" role="radiogroup" aria-label={t('cases.work.kind')}>
-            {(['note', 'session'] as const).map((k) => (
+            {(['note', 'session', 'attachment'] as const).map((k) => (
               <button key={k} type="button" role="radio" className="qx-lang__btn" aria-checked={kind === k} aria-pressed={kind === k} onClick={() => setKind(k)} data-testid={`case-work-${k}`}>
                 {t(`cases.work.${k}`)}
               </button>
@@ -58,8 +72,15 @@ export function CaseWork({ detail }: { detail: CaseDetail }) {
               <input maxLength={500} value={parties} onChange={(e) => setParties(e.target.value)} data-testid="case-session-parties" />
             </label>
           )}
+          {kind === 'attachment' && (
+            <label className="qx-field">
+              <span>{t('cases.work.file')}</span>
+              <input ref={fileInput} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="case-attach-file" />
+              <span className="qx-hint">{t('cases.work.fileHint')}</span>
+            </label>
+          )}
           <label className="qx-field">
-            <span>{kind === 'note' ? t('cases.work.note') : t('cases.work.summary')}</span>
+            <span>{kind === 'note' ? t('cases.work.note') : kind === 'session' ? t('cases.work.summary') : t('cases.work.fileNote')}</span>
             <input maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} data-testid="case-note-text" />
           </label>
           {kind === 'session' && (
@@ -68,7 +89,7 @@ export function CaseWork({ detail }: { detail: CaseDetail }) {
               <input maxLength={500} value={result} onChange={(e) => setResult(e.target.value)} data-testid="case-session-result" />
             </label>
           )}
-          <button type="button" className="qx-btn" disabled={!text.trim()} onClick={save} data-testid="case-note-save">
+          <button type="button" className="qx-btn" disabled={kind === 'attachment' ? !file : !text.trim()} onClick={save} data-testid="case-note-save">
             {t('cases.work.save')}
           </button>
         </div>
@@ -78,11 +99,36 @@ export function CaseWork({ detail }: { detail: CaseDetail }) {
           <li key={n.id} data-kind={n.kind} data-testid="case-note">
             <time>{stamp(n.at, now)}</time>
             <span>
-              <span className="qx-tag">{t(`cases.work.${n.kind}`)}</span> {n.text} <span className="qx-hint">· {n.actor}</span>
+              <span className="qx-tag">{t(`cases.work.${n.kind}`)}</span> {n.text}
+              {n.kind === 'attachment' && <AttachmentFacts text={n.text} data={n.data} />} <span className="qx-hint">· {n.actor}</span>
             </span>
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+/** An attached file's size, type and fingerprint (shortened; the whole one on hover and in the data). */
+function AttachmentFacts({ text, data }: { text: string; data: CaseNote['data'] }) {
+  const { t } = useTranslation();
+  const name = typeof data?.name === 'string' && data.name !== text ? data.name : null;
+  const size = typeof data?.size === 'number' ? data.size : null;
+  const mime = typeof data?.mime === 'string' ? data.mime : '';
+  const sha = typeof data?.sha256 === 'string' ? data.sha256 : null;
+  return (
+    <span className="qx-hint" data-testid="case-attachment" data-sha256={sha ?? ''}>
+      {' '}
+      ({name === null ? '' : `${name} · `}
+      {size === null ? '' : `${fileSize(size)}, `}
+      {mime}) ·{' '}
+      {sha ? (
+        <span title={sha} className="qx-mono">
+          SHA-256 {sha.slice(0, 12)}…
+        </span>
+      ) : (
+        t('cases.work.noFingerprint')
+      )}
+    </span>
   );
 }
