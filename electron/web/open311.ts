@@ -3,8 +3,9 @@
  * hotline platform can file and follow cases:
  *
  *   GET  /open311/v2/services.json?api_key=…                 the case categories as services
- *   POST /open311/v2/requests.json                           form-encoded (or JSON): api_key, service_code, lat, long,
- *                                                            description, first_name, last_name, phone, email, address_string
+ *   POST /open311/v2/requests.json                           form-encoded (or JSON): api_key, service_code, lat and long
+ *                                                            or an address_string alone (located with the map's names),
+ *                                                            description, first_name, last_name, phone, email
  *   GET  /open311/v2/requests.json?api_key=…&service_request_id=&service_code=&start_date=&end_date=&status=
  *   GET  /open311/v2/requests/{service_request_id}.json?api_key=…
  *
@@ -16,6 +17,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ApiError } from '../../shared/api.js';
 import { OPEN_CASE_STATUSES } from '../../shared/cases/model.js';
+import { locateAddress, type Place } from '../../shared/domain/places.js';
 import { describeZodError, parseJsonStrict } from '../../shared/schemas/common.js';
 import type { Core } from '../core/core.js';
 import type { CaseRow } from '../core/cases/queries.js';
@@ -34,8 +36,8 @@ const numberish = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/
 const postSchema = z.object({
   api_key: z.string().min(1),
   service_code: z.string().min(1).max(64),
-  lat: numberish.pipe(z.number().min(-90).max(90)),
-  long: numberish.pipe(z.number().min(-180).max(180)),
+  lat: numberish.pipe(z.number().min(-90).max(90)).optional(),
+  long: numberish.pipe(z.number().min(-180).max(180)).optional(),
   description: z.string().trim().min(1, 'a description is required').max(4000),
   address_string: z.string().trim().max(200).optional(),
   first_name: z.string().trim().max(50).optional(),
@@ -104,6 +106,19 @@ export function open311Request(core: Core, r: CaseRow): Record<string, unknown> 
   };
 }
 
+/**
+ * Where a request is: its lat and long, or (GeoReport lets a client send either) the place its
+ * address_string names, from the map's gazetteer. Neither: 400 with what to send.
+ */
+function locate(places: readonly Place[], p: { lat?: number; long?: number; address_string?: string }): { lat: number; lon: number } {
+  if (p.lat !== undefined && p.long !== undefined) return { lat: p.lat, lon: p.long };
+  if (p.lat !== undefined || p.long !== undefined) throw new ApiError('bad_request', 'lat and long: send both, or neither and an address_string');
+  if (!p.address_string) throw new ApiError('bad_request', 'location: send lat and long, or an address_string');
+  const at = locateAddress(places, p.address_string);
+  if (!at) throw new ApiError('bad_request', `address_string: "${p.address_string}" names no place this console knows; send lat and long`);
+  return at;
+}
+
 /** Handles /open311/v2/…; returns false for other paths. */
 export async function handleOpen311(core: Core, req: IncomingMessage, res: ServerResponse, keys: readonly string[]): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://host');
@@ -133,6 +148,7 @@ export async function handleOpen311(core: Core, req: IncomingMessage, res: Serve
       const p = postSchema.safeParse(form);
       if (!p.success) throw new ApiError('bad_request', describeZodError(p.error));
       if (!cases.catalog.category.has(p.data.service_code)) throw new ApiError('bad_request', `service_code: unknown service "${p.data.service_code}"`);
+      const at = locate(cases.places, p.data);
       const name = [p.data.last_name, p.data.first_name].filter(Boolean).join('');
       const { id } = cases.desk.receive(
         {
@@ -140,8 +156,8 @@ export async function handleOpen311(core: Core, req: IncomingMessage, res: Serve
           sourceRef: null,
           category: p.data.service_code,
           description: p.data.description,
-          lat: p.data.lat,
-          lon: p.data.long,
+          lat: at.lat,
+          lon: at.lon,
           address: p.data.address_string ?? '',
           reporterName: name || null,
           phone: p.data.phone ?? null,

@@ -98,6 +98,25 @@ describe('Open311 GeoReport v2', () => {
     expect(c).toMatchObject({ channel: 'open311', reporter: { name: '张明', phone: '13900001111' } });
   });
 
+  it('takes a request with an address and no coordinates, located with the map\'s place names', async () => {
+    const post = (fields: Record<string, string>) =>
+      o311('requests.json', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ api_key: KEY, service_code: 'service_request.street_light', description: '楼道灯坏了', ...fields }) });
+    const posted = await post({ address_string: '幸福花园3栋2单元' });
+    expect(posted.status).toBe(200);
+    const one = await o311(`requests/${String(posted.body[0].service_request_id)}.json?api_key=${KEY}`);
+    const block = core.cases.places.find((p) => p.kind === 'block' && p.zh === '幸福花园');
+    expect(one.body[0]).toMatchObject({ address: '幸福花园3栋2单元', lat: block?.lat, long: block?.lon });
+
+    const unknown = await post({ address_string: '火星基地一号' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body[0].description).toBe('address_string: "火星基地一号" names no place this console knows; send lat and long');
+    const nowhere = await post({});
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body[0].description).toBe('location: send lat and long, or an address_string');
+    const half = await post({ lat: '31.13', address_string: '幸福花园' });
+    expect(half.body[0].description).toBe('lat and long: send both, or neither and an address_string');
+  });
+
   it('refuses a wrong or missing api_key, and bad input with the reason', async () => {
     const form = new URLSearchParams({ api_key: 'wrong-key-000', service_code: 'other', lat: '31.13', long: '104.4', description: 'x' });
     const refused = await o311('requests.json', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { bodyFileSchema, categoryFileSchema, resolveCasesCatalog, type CaseCatalog } from '../../../shared/cases/catalog.js';
 import type { CityAreas, NamedArea } from '../../../shared/cases/areas.js';
 import type { LonLat } from '../../../shared/model.js';
+import { placesFromGeoJson, type Place } from '../../../shared/domain/places.js';
 import { describeZodError, parseJsonStrict } from '../../../shared/schemas/common.js';
 import { readJson, readTextFile, ResourceError } from '../resources.js';
 
@@ -15,8 +16,8 @@ interface MapFeature {
   geometry?: { type?: unknown; coordinates?: unknown };
 }
 
-/** Districts and grid cells (layer "district" / "grid", Polygon) of a GeoJSON city map. */
-export function loadCityAreas(file: string): { areas: CityAreas; districts: { id: string; zh: string; en: string }[] } {
+/** Districts and grid cells (layer "district" / "grid", Polygon) of a GeoJSON city map, and its named places (the gazetteer). */
+export function loadCityAreas(file: string): { areas: CityAreas; districts: { id: string; zh: string; en: string }[]; places: Place[] } {
   let data: unknown;
   try {
     data = parseJsonStrict(readTextFile(file), 64);
@@ -38,11 +39,11 @@ export function loadCityAreas(file: string): { areas: CityAreas; districts: { id
       names.push({ id: p.id, zh: typeof p.name === 'string' ? p.name : p.id, en: typeof p.nameEn === 'string' ? p.nameEn : p.id });
     } else communities.push({ id: p.id, ring, district: typeof p.district === 'string' ? p.district : undefined });
   }
-  return { areas: { districts, communities }, districts: names };
+  return { areas: { districts, communities }, districts: names, places: placesFromGeoJson(data) };
 }
 
-export function loadCaseCatalog(resourcesDir: string, mapFile: string): { catalog: CaseCatalog; areas: CityAreas } {
-  const { areas, districts } = loadCityAreas(mapFile);
+export function loadCaseCatalog(resourcesDir: string, mapFile: string): { catalog: CaseCatalog; areas: CityAreas; places: Place[] } {
+  const { areas, districts, places } = loadCityAreas(mapFile);
   const catFile = join(resourcesDir, 'cases', 'categories.json');
   const bodyFile = join(resourcesDir, 'cases', 'bodies.json');
   const cats = categoryFileSchema.safeParse(readJson(catFile));
@@ -50,7 +51,7 @@ export function loadCaseCatalog(resourcesDir: string, mapFile: string): { catalo
   const bodies = bodyFileSchema.safeParse(readJson(bodyFile));
   if (!bodies.success) throw new ResourceError(bodyFile, describeZodError(bodies.error));
   try {
-    return { catalog: resolveCasesCatalog(cats.data, bodies.data, districts, new Set(areas.communities.map((c) => c.id))), areas };
+    return { catalog: resolveCasesCatalog(cats.data, bodies.data, districts, new Set(areas.communities.map((c) => c.id))), areas, places };
   } catch (e) {
     throw new ResourceError(join(resourcesDir, 'cases'), (e as Error).message);
   }

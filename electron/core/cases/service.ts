@@ -12,6 +12,7 @@
 import { ApiError, type ApiHandlers, type CallContext, type Push } from '../../../shared/api.js';
 import type { CaseApiName, CaseDetail } from '../../../shared/cases/api.js';
 import type { CityAreas } from '../../../shared/cases/areas.js';
+import type { Place } from '../../../shared/domain/places.js';
 import { catalogView, type CaseCatalog } from '../../../shared/cases/catalog.js';
 import { DEFAULT_CASE_DUPLICATE_RULE, findDuplicates } from '../../../shared/cases/duplicates.js';
 import type { DuplicateCandidate } from '../../../shared/cases/model.js';
@@ -48,6 +49,8 @@ export interface CaseServiceOptions {
 export class CaseService {
   readonly catalog: CaseCatalog;
   readonly areas: CityAreas;
+  /** The map's named places: an address without coordinates (Open311) is located with them. */
+  readonly places: readonly Place[];
   readonly queries: CaseQueries;
   readonly desk: CaseDesk;
   readonly sla: SlaWatch;
@@ -66,7 +69,7 @@ export class CaseService {
   ) {
     const now = opts.now ?? store.now;
     this.system = { actor: 'system', consoleId: opts.consoleId };
-    ({ catalog: this.catalog, areas: this.areas } = loadCaseCatalog(opts.resourcesDir, opts.mapFile));
+    ({ catalog: this.catalog, areas: this.areas, places: this.places } = loadCaseCatalog(opts.resourcesDir, opts.mapFile));
     this.queries = new CaseQueries(store.db, this.catalog, now);
     this.kpi = new KpiService(this.queries, this.catalog, now);
     this.sla = new SlaWatch(store, this.queries, this.catalog, warnings, this.system, (id) => this.pushCase(id));

@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import basemapUrl from '../../../resources/map/training-city.geojson?url';
-import { placesFromGeoJson, type Place } from '../lib/places';
+import { placesFromGeoJson, type Place } from '../../../shared/domain/places';
 import { loadGeoJson } from '../map/geojson';
 
 export interface Gazetteer {

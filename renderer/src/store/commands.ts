@@ -8,7 +8,7 @@ import { activeOrder } from '../../../shared/domain/status-board';
 import type { IncidentView, UnitView } from '../../../shared/model';
 import type { Command } from '../lib/command';
 import { draftUnitIds } from '../lib/draft';
-import { placeName, searchPlaces, type Place } from '../lib/places';
+import { placeName, searchPlaces, type Place } from '../../../shared/domain/places';
 import type { ConsoleStore } from './console-store';
 import { LocalError, type Operations } from './operations';
 import type { UiStore } from './ui-store';

@@ -11,7 +11,7 @@ const en = RESOURCES.en;
 const zh = RESOURCES['zh-CN'];
 import { VERBS, type CommandError } from '../../../renderer/src/lib/command';
 import { eventKey, type OrderStepKey, type ResponseTime } from '../../../renderer/src/lib/lifecycle';
-import { PLACE_KINDS } from '../../../renderer/src/lib/places';
+import { PLACE_KINDS } from '../../../shared/domain/places';
 import { COMMAND_HELP, shortcutLabel, SHORTCUTS } from '../../../renderer/src/lib/shortcuts';
 import { capIgnoredKey, type AreaSummary } from '../../../renderer/src/lib/warnings';
 import type { RiskLayer, SideTab } from '../../../renderer/src/store/ui-store';

@@ -11,7 +11,7 @@ import { useCases } from '../../hooks/cases';
 import { usePlaces } from '../../hooks/places';
 import { useRuntime } from '../../hooks/runtime';
 import { categoryOptions } from '../../lib/cases';
-import { placeName } from '../../lib/places';
+import { placeName } from '../../../../shared/domain/places';
 import { HOME_CENTRE } from '../../map/console-map';
 import { LocationField, resolveLocation, type LocationState } from '../side/form/LocationField';
 import { CategorySelect } from './CategorySelect';

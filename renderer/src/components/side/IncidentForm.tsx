@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useNames } from '../../hooks/names';
 import { usePlaces } from '../../hooks/places';
 import { useRuntime } from '../../hooks/runtime';
-import { placeName } from '../../lib/places';
+import { placeName } from '../../../../shared/domain/places';
 import { LocationField, resolveLocation, type LocationState } from './form/LocationField';
 import { NearbyWarning } from './form/NearbyWarning';
 import { submitOnEnter } from '../../lib/keys';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntityView } from '../../../../shared/panorama/model';
 import { usePlaces } from '../../hooks/places';
 import { latLon } from '../../lib/format';
-import { parseLatLon, placeName, searchPlaces } from '../../lib/places';
+import { parseLatLon, placeName, searchPlaces } from '../../../../shared/domain/places';
 import { usePanorama, usePanoramaRt } from '../hooks';
 
 interface Hit {

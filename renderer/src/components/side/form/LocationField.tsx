@@ -8,7 +8,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlaces } from '../../../hooks/places';
 import { latLon } from '../../../lib/format';
-import { parseLatLon, placeName, searchPlaces, type Place } from '../../../lib/places';
+import { parseLatLon, placeName, searchPlaces, type Place } from '../../../../../shared/domain/places';
 
 export interface LocationState {
   readonly text: string;

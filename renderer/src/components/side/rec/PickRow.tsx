@@ -7,7 +7,7 @@ import type { DraftPick } from '../../../lib/draft';
 import { usePlaces } from '../../../hooks/places';
 import { useConsole } from '../../../hooks/runtime';
 import { distance, etaClock } from '../../../lib/format';
-import { placeName } from '../../../lib/places';
+import { placeName } from '../../../../../shared/domain/places';
 
 export function PickRow({ pick, onSwap, onRemove }: { pick: DraftPick; onSwap: () => void; onRemove: () => void }) {
   const { t, i18n } = useTranslation();

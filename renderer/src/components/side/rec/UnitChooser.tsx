@@ -10,7 +10,7 @@ import { usePlaces } from '../../../hooks/places';
 import { useConsole } from '../../../hooks/runtime';
 import { candidates } from '../../../lib/draft';
 import { distance } from '../../../lib/format';
-import { placeName } from '../../../lib/places';
+import { placeName } from '../../../../../shared/domain/places';
 
 export function UnitChooser({
   unitType,

@@ -169,3 +169,26 @@ export function parseLatLon(text: string): { lat: number; lon: number } | null {
 export function placeName(p: Pick<Place, 'zh' | 'en'>, language: string): string {
   return language.startsWith('zh') ? p.zh : p.en;
 }
+
+/**
+ * Where a written address is, from the places this console knows: "lat,lon" if it is one, else
+ * the place whose name the address contains (幸福花园3栋2单元 → the block 幸福花园): the longest
+ * such name, then by kind (a station or block before the road or district it lies in). Null when
+ * no known name is in it. Offline: the gazetteer is the basemap's own names.
+ */
+export function locateAddress(places: readonly Place[], address: string): { lat: number; lon: number; place: Place | null } | null {
+  const at = parseLatLon(address);
+  if (at) return { ...at, place: null };
+  const a = norm(address);
+  if (!a) return null;
+  let best: { p: Place; len: number; kind: number } | null = null;
+  for (const p of places) {
+    for (const name of [p.zh, p.en]) {
+      const n = norm(name);
+      if (n.length < 2 || !a.includes(n)) continue;
+      const kind = PLACE_KINDS.indexOf(p.kind);
+      if (!best || n.length > best.len || (n.length === best.len && kind < best.kind)) best = { p, len: n.length, kind };
+    }
+  }
+  return best ? { lat: best.p.lat, lon: best.p.lon, place: best.p } : null;
+}

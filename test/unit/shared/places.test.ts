@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchorOf, parseLatLon, placesFromGeoJson, searchPlaces } from '../../../renderer/src/lib/places';
+import { anchorOf, locateAddress, parseLatLon, placesFromGeoJson, searchPlaces } from '../../../shared/domain/places';
 
 const city = JSON.parse(readFileSync(join(import.meta.dirname, '../../../resources/map/training-city.geojson'), 'utf8')) as unknown;
 const places = placesFromGeoJson(city);
@@ -61,5 +61,27 @@ describe('places', () => {
     expect(parseLatLon('望江商城')).toBeNull();
     expect(parseLatLon('31.13')).toBeNull();
     expect(parseLatLon('31.13,104.40,5')).toBeNull();
+  });
+});
+
+describe('locateAddress', () => {
+  const named = (address: string): string | null | undefined => {
+    const r = locateAddress(places, address);
+    return r === null ? undefined : (r.place?.zh ?? null);
+  };
+
+  it('finds the known place an address names, the most specific first', () => {
+    expect(named('幸福花园3栋2单元')).toBe('幸福花园');
+    expect(named('朝阳南路88号')).toBe('朝阳南路');
+    expect(named('Building 3, Xingfu Garden')).toBe('幸福花园');
+    const r = locateAddress(places, '幸福花园3栋2单元');
+    const block = places.find((p) => p.kind === 'block' && p.zh === '幸福花园');
+    expect(r).toMatchObject({ lat: block?.lat, lon: block?.lon });
+  });
+
+  it('takes coordinates as written, and gives up on a place it does not know', () => {
+    expect(locateAddress(places, '31.13, 104.40')).toEqual({ lat: 31.13, lon: 104.4, place: null });
+    expect(named('火星基地一号')).toBeUndefined();
+    expect(named('  ')).toBeUndefined();
   });
 });
