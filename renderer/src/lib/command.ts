@@ -17,7 +17,7 @@
  * i18n keys with parameters, shown inline by the command line.
  */
 import type { Disposition, UnitStatus } from '../../../shared/model';
-import { parseLatLon } from './places';
+import { parseLatLon } from '../../../shared/domain/places';
 
 export type Command =
   | { readonly kind: 'open'; readonly incident: number }
