@@ -112,6 +112,7 @@ describe('case desk', () => {
     await desk.attach({ name: '调解协议.pdf', mimeType: 'application/pdf', buffer: agreement }, '双方签字的协议扫描件');
     const attached = desk.panel.getByTestId('case-attachment');
     await attached.waitFor();
+    await expect.poll(() => desk.panel.getByTestId('case-attach-chosen').innerText()).toBe('未选择文件'); // cleared once added
     expect(await attached.getAttribute('data-sha256')).toBe(createHash('sha256').update(agreement).digest('hex'));
     expect(await desk.panel.getByTestId('case-note').first().innerText()).toMatch(/附件 双方签字的协议扫描件 \(调解协议\.pdf · \d+ B, application\/pdf\) · SHA-256 [0-9a-f]{12}…/);
 

@@ -112,6 +112,7 @@ export class CaseDeskPage {
   async attach(file: { name: string; mimeType: string; buffer: Buffer }, note: string): Promise<void> {
     await this.page.getByTestId('case-work-attachment').click();
     await this.page.getByTestId('case-attach-file').setInputFiles(file);
+    await this.page.getByTestId('case-attach-chosen').filter({ hasText: file.name }).waitFor();
     await this.page.getByTestId('case-note-text').fill(note);
     await this.page.getByTestId('case-note-save').click();
   }

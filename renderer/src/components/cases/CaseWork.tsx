@@ -73,11 +73,20 @@ export function CaseWork({ detail }: { detail: CaseDetail }) {
             </label>
           )}
           {kind === 'attachment' && (
-            <label className="qx-field">
+            <div className="qx-field">
               <span>{t('cases.work.file')}</span>
-              <input ref={fileInput} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="case-attach-file" />
-              <span className="qx-hint">{t('cases.work.fileHint')}</span>
-            </label>
+              <div className="qx-file">
+                {/* The browser's own file button speaks the browser's language; this one the console's. */}
+                <label className="qx-btn qx-btn--ghost">
+                  {t('cases.work.chooseFile')}
+                  <input ref={fileInput} type="file" className="qx-file__input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="case-attach-file" />
+                </label>
+                <span className="qx-file__name" data-testid="case-attach-chosen">
+                  {file ? `${file.name} (${fileSize(file.size)})` : t('cases.work.noFile')}
+                </span>
+              </div>
+              <small className="qx-hint">{t('cases.work.fileHint')}</small>
+            </div>
           )}
           <label className="qx-field">
             <span>{kind === 'note' ? t('cases.work.note') : kind === 'session' ? t('cases.work.summary') : t('cases.work.fileNote')}</span>
