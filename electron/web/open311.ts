@@ -1,6 +1,6 @@
 /**
- * Open311 GeoReport v2 on the web host (JSON format), so citizen-reporting apps and the city's
- * hotline platform can file and follow cases:
+ * Open311 GeoReport v2 on the web host, so citizen-reporting apps and the city's hotline platform
+ * can file and follow cases; every path in either format, by its extension (.json or .xml):
  *
  *   GET  /open311/v2/services.json?api_key=…                 the case categories as services
  *   POST /open311/v2/requests.json                           form-encoded (or JSON): api_key, service_code, lat and long
@@ -22,6 +22,7 @@ import { describeZodError, parseJsonStrict } from '../../shared/schemas/common.j
 import type { Core } from '../core/core.js';
 import type { CaseRow } from '../core/cases/queries.js';
 import { tokenMatches } from './auth.js';
+import { replyOpen311, type Open311Format } from './open311-format.js';
 import { readRaw } from './rest.js';
 
 const MAX_BODY = 64 * 1024;
@@ -50,12 +51,8 @@ const postSchema = z.object({
   jurisdiction_id: z.string().max(200).optional(),
 });
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-const fail = (res: ServerResponse, status: number, description: string): void => send(res, status, [{ code: status, description }]);
+const fail = (res: ServerResponse, status: number, description: string, format: Open311Format): void =>
+  replyOpen311(res, status, [{ code: status, description }], format, 'errors');
 
 async function readForm(req: IncomingMessage): Promise<Record<string, unknown>> {
   const raw = await readRaw(req, MAX_BODY);
@@ -125,17 +122,21 @@ export async function handleOpen311(core: Core, req: IncomingMessage, res: Serve
   const path = url.pathname;
   if (!path.startsWith('/open311/')) return false;
   const source = `open311 ${req.method ?? ''} ${path}`;
+  // The format is the path's extension, as GeoReport has it; anything else is answered in JSON.
+  const ext = /^(\/open311\/.*)\.(json|xml)$/.exec(path);
+  const format: Open311Format = ext?.[2] === 'xml' ? 'xml' : 'json';
+  const route = ext ? ext[1] : path;
   try {
     const form = req.method === 'POST' ? await readForm(req) : Object.fromEntries(url.searchParams);
     const key = typeof form.api_key === 'string' ? form.api_key : (url.searchParams.get('api_key') ?? '');
     if (!keys.some((k) => tokenMatches(k, key))) {
       core.diagnostics.reject('open311', source, 'missing or wrong api_key');
-      fail(res, 403, keys.length ? 'missing or wrong api_key' : 'the Open311 interface is off: no api keys are configured');
+      fail(res, 403, keys.length ? 'missing or wrong api_key' : 'the Open311 interface is off: no api keys are configured', format);
       return true;
     }
     const cases = core.cases;
-    if (path === '/open311/v2/services.json' && req.method === 'GET') {
-      send(res, 200, cases.catalog.categories.map((c) => ({
+    if (ext && route === '/open311/v2/services' && req.method === 'GET') {
+      const services = cases.catalog.categories.map((c) => ({
         service_code: c.id,
         service_name: `${c.zh} ${c.en}`,
         description: c.en,
@@ -143,8 +144,9 @@ export async function handleOpen311(core: Core, req: IncomingMessage, res: Serve
         type: 'realtime',
         keywords: c.id.split(/[._]/).join(','),
         group: c.parent ? (cases.catalog.category.get(c.parent)?.zh ?? c.parent) : c.zh,
-      })));
-    } else if (path === '/open311/v2/requests.json' && req.method === 'POST') {
+      }));
+      replyOpen311(res, 200, services, format, 'services');
+    } else if (ext && route === '/open311/v2/requests' && req.method === 'POST') {
       const p = postSchema.safeParse(form);
       if (!p.success) throw new ApiError('bad_request', describeZodError(p.error));
       if (!cases.catalog.category.has(p.data.service_code)) throw new ApiError('bad_request', `service_code: unknown service "${p.data.service_code}"`);
@@ -166,24 +168,25 @@ export async function handleOpen311(core: Core, req: IncomingMessage, res: Serve
       );
       const r = cases.queries.row(id);
       core.diagnostics.accept('open311');
-      send(res, 200, [{ service_request_id: String(r?.number ?? ''), service_notice: r ? (open311Request(core, r).service_notice as string) : '', account_id: null }]);
-    } else if (path === '/open311/v2/requests.json' && req.method === 'GET') {
-      send(res, 200, listRequests(core, url.searchParams).map((r) => open311Request(core, r)));
+      const notice = r ? (open311Request(core, r).service_notice as string) : '';
+      replyOpen311(res, 200, [{ service_request_id: String(r?.number ?? ''), service_notice: notice, account_id: null }], format, 'requests');
+    } else if (ext && route === '/open311/v2/requests' && req.method === 'GET') {
+      replyOpen311(res, 200, listRequests(core, url.searchParams).map((r) => open311Request(core, r)), format, 'requests');
     } else {
-      const m = /^\/open311\/v2\/requests\/(\d{1,9})\.json$/.exec(path);
+      const m = ext ? /^\/open311\/v2\/requests\/(\d{1,9})$/.exec(route) : null;
       if (!m || req.method !== 'GET') {
-        fail(res, 404, `no Open311 resource ${req.method ?? ''} ${path} (JSON only: use .json)`);
+        fail(res, 404, `no Open311 resource ${req.method ?? ''} ${path} (paths end in .json or .xml)`, format);
         return true;
       }
       const r = cases.queries.byNumber(Number(m[1]));
-      if (!r) fail(res, 404, `no service request ${m[1]}`);
-      else send(res, 200, [open311Request(core, r)]);
+      if (!r) fail(res, 404, `no service request ${m[1]}`, format);
+      else replyOpen311(res, 200, [open311Request(core, r)], format, 'requests');
     }
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     core.diagnostics.reject('open311', source, msg);
-    if (e instanceof ApiError && e.code !== 'internal') fail(res, e.code === 'not_found' ? 404 : 400, msg);
-    else fail(res, 500, 'internal error');
+    if (e instanceof ApiError && e.code !== 'internal') fail(res, e.code === 'not_found' ? 404 : 400, msg, format);
+    else fail(res, 500, 'internal error', format);
   }
   return true;
 }

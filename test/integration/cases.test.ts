@@ -5,6 +5,7 @@
  */
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseXmlTree, type XElement } from '../../electron/core/alerts/xml-tree';
 import type { Core } from '../../electron/core/core';
 import { startWebHost, type WebHost } from '../../electron/web/server';
 import type { Push } from '../../shared/api';
@@ -115,6 +116,34 @@ describe('Open311 GeoReport v2', () => {
     expect(nowhere.body[0].description).toBe('location: send lat and long, or an address_string');
     const half = await post({ lat: '31.13', address_string: '幸福花园' });
     expect(half.body[0].description).toBe('lat and long: send both, or neither and an address_string');
+  });
+
+  it('answers every call in XML too, by the path\'s extension', async () => {
+    const xml = (path: string, init?: RequestInit) =>
+      fetch(`${web.url}/open311/v2/${path}`, init).then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), root: parseXmlTree(await r.text(), 8) }));
+    const text = (e: XElement, name: string): string | undefined => e.children.find((c) => c.name === name)?.text;
+    const services = await xml(`services.xml?api_key=${KEY}`);
+    expect(services).toMatchObject({ status: 200, type: 'application/xml; charset=utf-8' });
+    expect(services.root.name).toBe('services');
+    expect(services.root.children.map((c) => text(c, 'service_code'))).toContain('service_request.street_light');
+
+    const form = new URLSearchParams({ api_key: KEY, service_code: 'service_request.street_light', lat: '31.1302', long: '104.4011', description: '路灯闪烁 <夜间>' });
+    const posted = await xml('requests.xml', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form });
+    expect(posted.root.name).toBe('service_requests');
+    const id = text(posted.root.children[0], 'service_request_id') ?? '';
+    expect(id).toMatch(/^\d+$/);
+    const one = await xml(`requests/${id}.xml?api_key=${KEY}`);
+    expect(one.status).toBe(200);
+    const request = one.root.children[0];
+    expect(request.name).toBe('request');
+    expect(text(request, 'description')).toBe('路灯闪烁 <夜间>');
+    expect(text(request, 'status')).toBe('open');
+    expect(text(request, 'address_id')).toBe('');
+
+    const refused = await xml('requests/1.xml?api_key=wrong-key-000');
+    expect(refused.status).toBe(403);
+    expect(refused.root.name).toBe('errors');
+    expect(text(refused.root.children[0], 'description')).toBe('missing or wrong api_key');
   });
 
   it('refuses a wrong or missing api_key, and bad input with the reason', async () => {
