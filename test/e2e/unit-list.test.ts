@@ -2,7 +2,7 @@
  * The unit list with a city-sized fleet: 3,000 units in three agencies. Only the lines in view
  * are in the document (a list of 20,000 laid out and painted made every frame of the page slow),
  * yet a dispatcher scrolls to any unit, sees the heading of the agency in view, finds a unit by
- * typing and selects it.
+ * typing and selects it (with the mouse, or Enter for the first match).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +71,11 @@ describe('unit list', () => {
     await expect.poll(() => list.rows.count(), POLL).toBe(1);
     await list.row('P-777').click();
     expect(await list.row('P-777').getAttribute('aria-current')).toBe('true');
+    // Keyboard-first: an id typed, Enter selects the first match (E-12 before E-120…E-129).
+    await list.filter('E-12');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => list.row('E-12').getAttribute('aria-current'), POLL).toBe('true');
+    expect(await list.row('P-777').count()).toBe(0);
 
     expect(guard.errors).toEqual([]);
     await page.close();

@@ -97,16 +97,26 @@ export function UnitList() {
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query);
 
-  const groups = useMemo(() => {
-    if (!names.catalog) return [];
-    const units = store.getState().units.values();
-    if (q.trim() === '') return groupUnits(units, names.catalog);
-    return groupUnits(units, names.catalog, (u) =>
-      matchesQuery(q, [u.name, u.id, u.station, names.unitType(u.type), names.agency(u.registered ? u.agency : null), t(`unitStatus.${u.status}`)]),
-    );
+  // What the search box matches, in either language's words as shown.
+  const matcher = useCallback(
+    (text: string): ((u: UnitView) => boolean) | undefined =>
+      text.trim() === ''
+        ? undefined
+        : (u) => matchesQuery(text, [u.name, u.id, u.station, names.unitType(u.type), names.agency(u.registered ? u.agency : null), t(`unitStatus.${u.status}`)]),
+    [names, t],
+  );
+  const groups = useMemo(
+    () => (names.catalog ? groupUnits(store.getState().units.values(), names.catalog, matcher(q)) : []),
     // listVersion is the trigger (the units are read from the store when it changes, not on every move).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, listVersion, names, q, t]);
+    [store, listVersion, names.catalog, matcher, q],
+  );
+  /** Enter in the search box: the first unit the text typed so far matches (the list may still be catching up). */
+  const selectFirst = (): void => {
+    if (!names.catalog) return;
+    const first = groupUnits(store.getState().units.values(), names.catalog, matcher(query))[0]?.units[0];
+    if (first) onSelect(first.id);
+  };
   const { items, headings } = useMemo(() => unitListItems(groups), [groups]);
 
   const scroller = useRef<HTMLDivElement>(null);
@@ -155,6 +165,8 @@ export function UnitList() {
             setQuery('');
             e.currentTarget.blur();
             e.stopPropagation();
+          } else if (e.key === 'Enter') {
+            selectFirst(); // keyboard-first: type a unit's id or name, Enter selects it
           }
         }}
         placeholder={t('units.filter')}
