@@ -11,6 +11,13 @@ import { join } from 'node:path';
 import { ConsolePage } from '../test/e2e/pages/console-page';
 import { launchBrowser } from '../test/helpers/browser';
 
+/**
+ * This machine has no GPU. Chromium then draws WebGL with SwiftShader and, by default, also composites
+ * the page with it; compositing in software instead (`--disable-gpu-compositing`, what the README
+ * recommends for consoles without a GPU) halves the CPU a frame costs. `QX_BENCH_GPU_COMPOSITING=1`
+ * measures Chromium's default.
+ */
+export const GPU_COMPOSITING = process.env.QX_BENCH_GPU_COMPOSITING === '1';
 /** `QX_BENCH_PROFILE=page.cpuprofile`: the page's CPU profile over the measured span (open it in DevTools). */
 const PROFILE = process.env.QX_BENCH_PROFILE;
 /** `QX_BENCH_TRACE=trace.json`: a 4 s Chromium trace (timeline, compositor, GPU) early in the measured span. */
@@ -30,7 +37,7 @@ export interface ScreenFigures {
 
 export async function screenPhase(origin: string, token: string, warmupS: number, run: () => Promise<{ done: Promise<void> }>): Promise<ScreenFigures> {
   execFileSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
-  const browser = await launchBrowser({ width: 1280, height: 800 });
+  const browser = await launchBrowser({ width: 1280, height: 800, args: GPU_COMPOSITING ? [] : ['--disable-gpu-compositing'] });
   try {
     const page = await browser.context.newPage();
     const console_ = new ConsolePage(page, origin);

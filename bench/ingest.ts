@@ -21,7 +21,7 @@ import { startCore } from '../electron/core/core';
 import { startWebHost } from '../electron/web/server';
 import { tempDir } from '../test/helpers/core';
 import { startMosquitto } from '../test/helpers/mosquitto';
-import { screenPhase } from './ingest-screen';
+import { GPU_COMPOSITING, screenPhase } from './ingest-screen';
 
 const UNITS = Number(process.argv[2] ?? 20_000);
 const SECONDS = Number(process.argv[3] ?? 15);
@@ -163,7 +163,7 @@ if (PHASES.has('screen')) {
   console.log(`console with its page open: ${rate().toFixed(0)} msg/s  = ${(rate() / bare).toFixed(2)} × the bare subscriber  [load ${loadavg()}]`);
   console.log(`publish → stored + pushed:  p50 ${pct(stored, 50)} ms, p99 ${pct(stored, 99)} ms  (${stored.length} samples)`);
   console.log(
-    `publish → screen (Chromium, the map's draw; diagnostics view, whole run): p50 ${screen.p50} ms, p99 ${screen.p99} ms  (${screen.samples} positions drawn; ${screen.draws} draws/s; page ${screen.fps.toFixed(1)} fps)`,
+    `publish → screen (Chromium, ${GPU_COMPOSITING ? 'GPU compositing on SwiftShader' : 'software compositing'}, the map's draw; diagnostics view, whole run): p50 ${screen.p50} ms, p99 ${screen.p99} ms  (${screen.samples} positions drawn; ${screen.draws} draws/s; page ${screen.fps.toFixed(1)} fps)`,
   );
   console.log(`  of which publish → received by the page: p50 ${screen.receivedP50} ms, p99 ${screen.receivedP99} ms`);
   await web.close();

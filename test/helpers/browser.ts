@@ -28,12 +28,12 @@ export interface TestBrowser {
 }
 
 /** A persistent context in a fresh profile folder, removed on close. */
-export async function launchBrowser(opts: { locale?: string; width?: number; height?: number } = {}): Promise<TestBrowser> {
+export async function launchBrowser(opts: { locale?: string; width?: number; height?: number; args?: readonly string[] } = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'qx-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
     locale: opts.locale ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: opts.width ?? 1600, height: opts.height ?? 900 },
