@@ -87,6 +87,37 @@ if (PHASES.has('bare')) {
   (globalThis as { bareRate?: number }).bareRate = c.rate();
 }
 
+/**
+ * `QX_BENCH_SERIES=1`: where the tail is. Prints, when the bench ends, publish → stored per second, the
+ * API calls the console served (count, total and longest time) and its event-loop delay. Returns the
+ * recorder of each pushed batch.
+ */
+function diagnose(core: Awaited<ReturnType<typeof startCore>>): (now: number, list: readonly { positionTs: number | null }[]) => void {
+  const t0 = Date.now();
+  const series: number[][] = [];
+  const calls = new Map<string, { n: number; ms: number; max: number }>();
+  const call = core.call.bind(core);
+  core.call = async (...args: Parameters<typeof call>) => {
+    const t = performance.now();
+    try {
+      return await call(...args);
+    } finally {
+      const c = calls.get(args[0]) ?? { n: 0, ms: 0, max: 0 };
+      const d = performance.now() - t;
+      calls.set(args[0], { n: c.n + 1, ms: c.ms + d, max: Math.max(c.max, d) });
+    }
+  };
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  process.once('beforeExit', () => {
+    series.forEach((xs, s) => console.log(`  s${s}: n ${xs.length} p50 ${pct(xs, 50)} p99 ${pct(xs, 99)} max ${pct(xs, 100)}`));
+    calls.forEach((c, k) => console.log(`  call ${k}: n ${c.n} total ${c.ms.toFixed(0)} ms max ${c.max.toFixed(0)} ms`));
+    const ms = (ns: number): string => (ns / 1e6).toFixed(1);
+    console.log(`core event-loop delay: p50 ${ms(loop.percentile(50))} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`);
+  });
+  return (now, list) => (series[Math.floor((now - t0) / 1000)] ??= []).push(...list.map((u) => now - (u.positionTs ?? now)));
+}
+
 /** The console (core + web host serving the built renderer) for UNITS roster units at the broker. */
 async function startConsole(): Promise<{ core: Awaited<ReturnType<typeof startCore>>; web: Awaited<ReturnType<typeof startWebHost>>; begin: () => void; rate: () => number; stored: number[] }> {
   const data = tempDir('qx-bench-');
@@ -97,38 +128,16 @@ async function startConsole(): Promise<{ core: Awaited<ReturnType<typeof startCo
   const web = await startWebHost({ core, token: 'bench-token-1', host: '127.0.0.1', port: 0, rendererDir: join(ROOT, 'dist', 'renderer') });
   const stored: number[] = [];
   const c = windowCounter();
+  const series = SERIES ? diagnose(core) : null;
   core.subscribe((p) => {
     const list = p.kind === 'units' ? p.units : p.kind === 'positions' ? p.positions : null;
     if (!list) return;
     const now = Date.now();
     c.hit(list.length);
-    if (c.measuring()) for (const u of list) if (u.positionTs) stored.push(now - u.positionTs);
-    if (SERIES && c.measuring()) {
-      const s = Math.floor((now - t0) / 1000);
-      (series[s] ??= []).push(...list.map((u) => now - (u.positionTs ?? now)));
-    }
+    if (!c.measuring()) return;
+    for (const u of list) if (u.positionTs) stored.push(now - u.positionTs);
+    series?.(now, list);
   });
-  const t0 = Date.now();
-  const series: number[][] = [];
-  if (SERIES) {
-    const calls = new Map<string, { n: number; ms: number; max: number }>();
-    const call = core.call.bind(core);
-    core.call = async (...args: Parameters<typeof call>) => {
-      const t = performance.now();
-      try {
-        return await call(...args);
-      } finally {
-        const c = calls.get(args[0]) ?? { n: 0, ms: 0, max: 0 };
-        const d = performance.now() - t;
-        calls.set(args[0], { n: c.n + 1, ms: c.ms + d, max: Math.max(c.max, d) });
-      }
-    };
-    process.once('beforeExit', () => calls.forEach((c, k) => console.log(`  call ${k}: n ${c.n} total ${c.ms.toFixed(0)} ms max ${c.max.toFixed(0)} ms`)));
-    const h = monitorEventLoopDelay({ resolution: 5 });
-    h.enable();
-    process.once('beforeExit', () => console.log(`core event-loop delay: p50 ${(h.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(1)} ms, max ${(h.max / 1e6).toFixed(1)} ms`));
-  }
-  if (SERIES) process.once('beforeExit', () => series.forEach((xs, s) => console.log(`  s${s}: n ${xs.length} p50 ${pct(xs, 50)} p99 ${pct(xs, 99)} max ${pct(xs, 100)}`)));
   return { core, web, begin: c.begin, rate: () => c.rate(), stored };
 }
 
