@@ -27,6 +27,8 @@ export interface Measurement {
   readonly maxFrameMs: number;
   /** Draws of the live-units layer per second (0 for other scenarios). */
   readonly layerDrawsPerSecond: number;
+  /** Device-pixel rows of the live layer's text atlas sent to the GPU per second (new names, digits). */
+  readonly textRowsPerSecond: number;
   /** Full map renders (all layers) per second. */
   readonly mapRendersPerSecond: number;
   /** Unit position updates handed to the renderer per second. */

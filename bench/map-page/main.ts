@@ -82,12 +82,14 @@ map.getView().setZoom(num('zoom', HOME_ZOOM));
 
 let mapRenders = 0;
 let layerDraws = 0;
+let textRows = 0;
 let updates = 0;
 let arrivals: Arrival[] = [];
 let measuring = false;
 map.on('postrender', () => mapRenders++);
 if (live) live.onDraw = (info) => {
   layerDraws++;
+  textRows += info.textRows;
   for (const a of arrivals) if (a.drawnAt === null && a.version <= info.version) {
     a.drawnAt = info.drawnAt;
     a.frameTime = info.frameTime;
@@ -110,6 +112,7 @@ function measure(ms: number): Promise<Measurement> {
   const callbacks: number[] = [];
   mapRenders = 0;
   layerDraws = 0;
+  textRows = 0;
   updates = 0;
   arrivals = [];
   measuring = true;
@@ -128,7 +131,7 @@ function measure(ms: number): Promise<Measurement> {
       }
       measuring = false;
       const seconds = (performance.now() - start) / 1000;
-      resolve(summarise({ frames, callbacks, seconds, layerDraws, mapRenders, updates, arrivals: live ? arrivals : null }));
+      resolve(summarise({ frames, callbacks, seconds, layerDraws, textRows, mapRenders, updates, arrivals: live ? arrivals : null }));
     };
     requestAnimationFrame(loop);
   });

@@ -63,6 +63,7 @@ export function summarise(r: {
   callbacks: readonly number[];
   seconds: number;
   layerDraws: number;
+  textRows: number;
   mapRenders: number;
   updates: number;
   arrivals: readonly Arrival[] | null;
@@ -76,6 +77,7 @@ export function summarise(r: {
     p95FrameMs: round(pct(gaps, 95), 1),
     maxFrameMs: round(gaps.length ? Math.max(...gaps) : 0, 1),
     layerDrawsPerSecond: round(r.layerDraws / r.seconds, 1),
+    textRowsPerSecond: round(r.textRows / r.seconds, 1),
     mapRendersPerSecond: round(r.mapRenders / r.seconds, 1),
     updatesPerSecond: Math.round(r.updates / r.seconds),
     latency: r.arrivals ? latency(frames, r.callbacks, r.arrivals) : null,

@@ -72,9 +72,23 @@ export class Decorations {
       r[HEADING] = c[i * 3 + 2];
       this.words[(this.count - 1) * STRIDE + STYLE] = FLAG_CLUSTER;
       const n = c[i * 3 + 2];
-      const g = this.atlas.get('count', n > 999 ? `${Math.round(n / 100) / 10}k` : String(n));
-      if (!g || !this.toScreen(frame, table, c[i * 3], c[i * 3 + 1])) continue;
-      this.text.add(g, this.p[0] - g.width / 2, this.p[1] - g.height / 2, frame.pixelRatio);
+      if (this.toScreen(frame, table, c[i * 3], c[i * 3 + 1])) this.countText(n > 999 ? `${Math.round(n / 100) / 10}k` : String(n), frame.pixelRatio);
+    }
+  }
+
+  /**
+   * A cluster's count centred on this.p, set glyph by glyph: counts change with every move, and
+   * as whole strings they would keep adding to the atlas (and its upload); a dozen glyphs serve all.
+   */
+  private countText(text: string, pixelRatio: number): void {
+    let width = 0;
+    for (const ch of text) width += this.atlas.get('count', ch)?.advance ?? 0;
+    let x = this.p[0] - width / 2 - 1; // a glyph's image starts one pixel left of its pen
+    for (const ch of text) {
+      const g = this.atlas.get('count', ch);
+      if (!g) return;
+      this.text.add(g, x, this.p[1] - g.height / 2, pixelRatio);
+      x += g.advance;
     }
   }
 

@@ -32,6 +32,8 @@ export interface DrawInfo {
   readonly units: number;
   readonly clusters: number;
   readonly opaque: boolean;
+  /** Device-pixel rows of the text atlas this draw sent to the GPU (new names or digits; 0 mostly). */
+  readonly textRows: number;
 }
 
 /** Clusters are recomputed at most this often while units move (and at once when the view moves). */
@@ -244,14 +246,12 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     }
     gl.drawRecords(d.records, d.count, table, frame, t);
     if (frame.resolution < options.labelsBelow) d.labels(frame, table, t, options.maxLabels, selected);
-    if (d.atlas.dirty) {
-      gl.setAtlas(d.atlas.canvas);
-      d.atlas.dirty = false;
-    }
+    const rows = d.atlas.takeDirty();
+    gl.setAtlas(d.atlas.canvas, rows);
     gl.drawText(d.text.data, d.text.vertices, frame);
     gl.end();
     this.lastDrawAt = performance.now();
-    layer.onDraw?.({ version: table.version, frameTime, drawnAt: this.lastDrawAt, units: table.count, clusters: this.clustered ? this.aggregator.clusterCount : 0, opaque: gl.opaque });
+    layer.onDraw?.({ version: table.version, frameTime, drawnAt: this.lastDrawAt, units: table.count, clusters: this.clustered ? this.aggregator.clusterCount : 0, opaque: gl.opaque, textRows: rows ? rows[1] - rows[0] : 0 });
   }
 
   /**

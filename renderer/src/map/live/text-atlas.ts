@@ -1,8 +1,12 @@
 /**
- * Text for the GPU: each distinct string (a unit's name, a cluster's count) is drawn once with
- * the 2D canvas into a shelf-packed atlas, then placed as textured quads in the layer's one WebGL
- * canvas. A separate 2D overlay canvas would be one more full-screen layer for the browser to
- * composite on every frame; here text costs only its own pixels, and only when shown.
+ * Text for the GPU: each distinct string (a unit's name, a digit of a cluster's count) is drawn
+ * once with the 2D canvas into a shelf-packed atlas, then placed as textured quads in the layer's
+ * one WebGL canvas. A separate 2D overlay canvas would be one more full-screen layer for the
+ * browser to composite on every frame; here text costs only its own pixels, and only when shown.
+ *
+ * Only the rows written since the last upload go to the GPU (`takeDirty`): a whole 1024² atlas
+ * is 4 MB, and uploading it on every draw that met a new string cost a tenth of the page's main
+ * thread (and as much again in the GPU process) while a big fleet moved.
  */
 import { LABEL_FONT_FAMILY, MAP_BACKGROUND } from '../palette';
 
@@ -16,6 +20,8 @@ export interface Glyphs {
   readonly v1: number;
   readonly width: number;
   readonly height: number;
+  /** How far the pen moves after this text (CSS pixels): to set glyphs side by side. */
+  readonly advance: number;
 }
 
 const STYLE: Readonly<Record<TextKind, { font: string; fill: string; stroke: number }>> = {
@@ -23,7 +29,9 @@ const STYLE: Readonly<Record<TextKind, { font: string; fill: string; stroke: num
   count: { font: `700 12px ${LABEL_FONT_FAMILY}`, fill: '#e6eef9', stroke: 0 },
 };
 const HEIGHT = 18;
-const SIZE = 1024;
+/** Width and height of the atlas in device pixels. */
+export const ATLAS_SIZE = 1024;
+const SIZE = ATLAS_SIZE;
 
 export class TextAtlas {
   readonly canvas = document.createElement('canvas');
@@ -32,8 +40,9 @@ export class TextAtlas {
   private x = 0;
   private y = 0;
   private pixelRatio = 1;
-  /** The atlas changed since the GPU copy was made. */
-  dirty = false;
+  /** Device-pixel rows written since the GPU copy was made: [from, to), empty when from >= to. */
+  private dirtyFrom = 0;
+  private dirtyTo = SIZE;
   /** It filled up during this frame: it is emptied before the next one. */
   full = false;
 
@@ -51,7 +60,17 @@ export class TextAtlas {
     this.y = 0;
     this.full = false;
     this.ctx?.clearRect(0, 0, SIZE, SIZE);
-    this.dirty = true;
+    this.dirtyFrom = 0;
+    this.dirtyTo = SIZE;
+  }
+
+  /** The rows to upload ([from, to) in device pixels; null when the GPU copy is current), now marked clean. */
+  takeDirty(): readonly [number, number] | null {
+    if (this.dirtyFrom >= this.dirtyTo) return null;
+    const rows = [this.dirtyFrom, this.dirtyTo] as const;
+    this.dirtyFrom = SIZE;
+    this.dirtyTo = 0;
+    return rows;
   }
 
   /** Prepares a frame: a full atlas or a new pixel ratio starts over. */
@@ -69,7 +88,8 @@ export class TextAtlas {
     const pr = this.pixelRatio;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.font = style.font;
-    const width = Math.ceil(ctx.measureText(text).width + style.stroke + 2);
+    const advance = ctx.measureText(text).width;
+    const width = Math.ceil(advance + style.stroke + 2);
     const w = Math.ceil(width * pr);
     const h = Math.ceil(HEIGHT * pr);
     if (w > SIZE) return null;
@@ -93,10 +113,11 @@ export class TextAtlas {
     }
     ctx.fillStyle = style.fill;
     ctx.fillText(text, left, HEIGHT / 2);
-    const entry: Glyphs = { u0: this.x / SIZE, v0: this.y / SIZE, u1: (this.x + w) / SIZE, v1: (this.y + h) / SIZE, width: w / pr, height: h / pr };
+    const entry: Glyphs = { u0: this.x / SIZE, v0: this.y / SIZE, u1: (this.x + w) / SIZE, v1: (this.y + h) / SIZE, width: w / pr, height: h / pr, advance };
     this.x += w + 1;
     this.entries.set(key, entry);
-    this.dirty = true;
+    this.dirtyFrom = Math.min(this.dirtyFrom, this.y);
+    this.dirtyTo = Math.max(this.dirtyTo, this.y + h);
     return entry;
   }
 }

@@ -93,6 +93,8 @@ export class UnitsGl {
   private paletteDirty = true;
   /** Size of the backdrop texture in device pixels (0: none yet). */
   private backdropSize = [0, 0];
+  /** Size of the atlas texture (0: nothing uploaded yet). */
+  private atlasSize = [0, 0];
   private readonly fullScreen = new Float32Array(24);
 
   constructor(
@@ -107,6 +109,7 @@ export class UnitsGl {
       this.capacity = 0;
       this.paletteDirty = true;
       this.backdropSize = [0, 0];
+      this.atlasSize = [0, 0];
     });
   }
 
@@ -194,11 +197,27 @@ export class UnitsGl {
     this.backdropSize = [source.width, source.height];
   }
 
-  setAtlas(source: HTMLCanvasElement): void {
+  /**
+   * Brings the GPU's copy of the text atlas up to date: the rows [from, to) written since the last
+   * call, as a sub-rectangle of the canvas (WebGL 2's UNPACK_SKIP_ROWS), or the whole canvas when
+   * the texture is new (first use, a restored context). Nothing when `rows` is null and the copy exists.
+   */
+  setAtlas(source: HTMLCanvasElement, rows: readonly [number, number] | null): void {
     const g = this.gpu;
     if (!g) return;
-    g.gl.bindTexture(g.gl.TEXTURE_2D, g.atlas);
-    g.gl.texImage2D(g.gl.TEXTURE_2D, 0, g.gl.RGBA, g.gl.RGBA, g.gl.UNSIGNED_BYTE, source);
+    const { gl } = g;
+    if (this.atlasSize[0] !== source.width || this.atlasSize[1] !== source.height) {
+      gl.bindTexture(gl.TEXTURE_2D, g.atlas);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source);
+      this.atlasSize = [source.width, source.height];
+      return;
+    }
+    if (!rows) return;
+    const [from, to] = rows;
+    gl.bindTexture(gl.TEXTURE_2D, g.atlas);
+    gl.pixelStorei(gl.UNPACK_SKIP_ROWS, from);
+    gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, from, source.width, to - from, gl.RGBA, gl.UNSIGNED_BYTE, source);
+    gl.pixelStorei(gl.UNPACK_SKIP_ROWS, 0);
   }
 
   private useUnits(g: Gpu, view: ViewFrame, originX: number, originY: number, t: number): void {

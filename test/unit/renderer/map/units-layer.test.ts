@@ -111,7 +111,7 @@ describe('createUnitsLayer', () => {
     store.apply({ kind: 'units', units: [unit('a', { status: 'on_scene', positionTs: 1_000 })] });
     store.apply({ kind: 'positions', positions: [{ id: 'b', lat: 31.2, lon: 104.5, heading: null, speed: null, positionTs: 2_000 }] });
     const drawnAt = 2_040 - performance.timeOrigin;
-    layer.onDraw?.({ version: layer.table.version, frameTime: drawnAt, drawnAt, units: 2, clusters: 0, opaque: true });
+    layer.onDraw?.({ version: layer.table.version, frameTime: drawnAt, drawnAt, units: 2, clusters: 0, opaque: true, textRows: 0 });
     const r = latency.summary(3_000);
     expect(r.samples).toBe(1);
     expect(r.max).toBeCloseTo(40, 3);
