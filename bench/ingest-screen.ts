@@ -22,6 +22,8 @@ export const GPU_COMPOSITING = process.env.QX_BENCH_GPU_COMPOSITING === '1';
 const PROFILE = process.env.QX_BENCH_PROFILE;
 /** `QX_BENCH_TRACE=trace.json`: a 4 s Chromium trace (timeline, compositor, GPU) early in the measured span. */
 const TRACE = process.env.QX_BENCH_TRACE;
+/** `QX_BENCH_SHOT=page.png`: a screenshot of the page under the load, 5 s into the measured span (it costs a frame or two). */
+const SHOT = process.env.QX_BENCH_SHOT;
 
 export interface ScreenFigures {
   readonly samples: number;
@@ -64,6 +66,10 @@ export async function screenPhase(origin: string, token: string, warmupS: number
     await page.getByTestId('diag-latency-reset').click();
     await page.keyboard.press('Escape');
     await page.getByTestId('diagnostics').waitFor({ state: 'detached' });
+    if (SHOT) {
+      await page.waitForTimeout(5000);
+      await page.screenshot({ path: SHOT });
+    }
     await done;
     const frames = Number(await page.evaluate('window.qxFrames'));
     if (trace && TRACE) {

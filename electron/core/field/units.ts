@@ -107,7 +107,7 @@ export class UnitTracker {
     for (const [id, p] of moved) {
       const old = this.views.get(id);
       if (!old) continue;
-      const u: UnitView = { ...old, lat: p.lat, lon: p.lon, heading: p.heading ?? null, speed: p.speed ?? null, positionTs: p.ts };
+      const u = moved_(old, p);
       this.set(u);
       if (!this.changed.has(id)) positions.push({ id, lat: u.lat, lon: u.lon, heading: u.heading, speed: u.speed, positionTs: u.positionTs });
     }
@@ -139,4 +139,27 @@ export class UnitTracker {
   private schedule(): void {
     this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
+}
+
+/**
+ * `old` at the reported position. Written out field by field rather than spread: every view then
+ * has one shape, and the flush (tens of thousands a second under load) builds it in a fraction of the time.
+ */
+function moved_(old: UnitView, p: PositionMsg): UnitView {
+  return {
+    id: old.id,
+    name: old.name,
+    agency: old.agency,
+    type: old.type,
+    station: old.station,
+    registered: old.registered,
+    status: old.status,
+    statusSince: old.statusSince,
+    lat: p.lat,
+    lon: p.lon,
+    heading: p.heading ?? null,
+    speed: p.speed ?? null,
+    positionTs: p.ts,
+    incidentId: old.incidentId,
+  };
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import DatabaseCtor, { type Database } from 'better-sqlite3';
 import { HybridLogicalClock } from '../../../shared/hlc.js';
+import { Checkpointer } from './checkpointer.js';
 import type { Author, EventPayloads, EventRecord, EventType } from './events.js';
 import { migrate } from './migrations.js';
 import { incidentOf, makeProjectors, PROJECTED_TABLES, type Projectors } from './projections.js';
@@ -14,6 +15,8 @@ export interface StoreOptions {
   readonly file: string;
   readonly consoleId: string;
   readonly now?: () => number;
+  /** Checkpoint the WAL in a worker thread (see checkpointer.ts); default true for a file. */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 interface EventRow {
@@ -51,10 +54,12 @@ export class Store {
   private readonly insertEvent;
   private readonly listeners = new Set<(e: EventRecord) => void>();
   private pending: EventRecord[] = [];
+  private readonly checkpointer: Checkpointer | null;
 
   constructor(opts: StoreOptions) {
     this.now = opts.now ?? Date.now;
     this.db = openDatabase(opts.file);
+    this.checkpointer = opts.file !== ':memory:' && opts.backgroundCheckpoints !== false ? new Checkpointer(this.db, opts.file) : null;
     this.clock = new HybridLogicalClock(opts.consoleId, this.now);
     const last = this.db.prepare('SELECT hlc FROM events ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined;
     this.clock.restore(last?.hlc);
@@ -129,7 +134,13 @@ export class Store {
     })();
   }
 
+  /** The background checkpointer: where WAL checkpoints run and how they go (null: in memory, or SQLite's own by choice). */
+  get checkpointing(): Checkpointer | null {
+    return this.checkpointer;
+  }
+
   close(): void {
+    this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }
