@@ -107,7 +107,7 @@ export class UnitTracker {
     for (const [id, p] of moved) {
       const old = this.views.get(id);
       if (!old) continue;
-      const u = moved_(old, p);
+      const u = atPosition(old, p);
       this.set(u);
       if (!this.changed.has(id)) positions.push({ id, lat: u.lat, lon: u.lon, heading: u.heading, speed: u.speed, positionTs: u.positionTs });
     }
@@ -145,7 +145,7 @@ export class UnitTracker {
  * `old` at the reported position. Written out field by field rather than spread: every view then
  * has one shape, and the flush (tens of thousands a second under load) builds it in a fraction of the time.
  */
-function moved_(old: UnitView, p: PositionMsg): UnitView {
+function atPosition(old: UnitView, p: PositionMsg): UnitView {
   return {
     id: old.id,
     name: old.name,
