@@ -1,7 +1,9 @@
 /**
  * Load generator for bench/ingest: `units` simulated devices each publishing a position every
  * second (QoS 0) through `conns` MQTT connections, for `seconds`. Each payload's `ts` is the send
- * time, so receivers can measure latency. Runs as its own process to use the second core.
+ * time, so receivers can measure latency. Each device drives as a vehicle does: 10 m/s round a
+ * circle of its own (radius 0.5–5 km about the city centre), heading in degrees along its way.
+ * Runs as its own process to use the second core.
  */
 import mqtt from 'mqtt';
 
@@ -12,6 +14,18 @@ const conns = Number(connsArg);
 
 const clients = await Promise.all(Array.from({ length: conns }, (_, i) => mqtt.connectAsync(url, { clientId: `qx-bench-load-${process.pid}-${i}` })));
 process.stdout.write('ready\n');
+const SPEED = 10; // m/s
+const M_PER_DEG = 111_320;
+const COS_LAT = Math.cos((31.1 * Math.PI) / 180);
+
+/** Device `i` at time `now`: on its circle, `SPEED` along it from a start angle of its own. */
+function position(i: number, now: number): { lat: number; lon: number; ts: number; speed: number; heading: number } {
+  const r = 500 + ((i * 7919) % 4500); // metres
+  const a = ((i * 2.399) % (2 * Math.PI)) + (SPEED * now) / 1000 / r; // radians, anticlockwise
+  const heading = (((-a * 180) / Math.PI) % 360 + 360) % 360; // compass bearing of the way ahead (anticlockwise: angle + 90°)
+  return { lat: 31.1 + (r * Math.sin(a)) / M_PER_DEG, lon: 104.4 + (r * Math.cos(a)) / (M_PER_DEG * COS_LAT), ts: now, speed: SPEED, heading };
+}
+
 const TICK_MS = 20;
 const perTick = Math.ceil((units * TICK_MS) / 1000);
 let next = 0;
@@ -22,8 +36,7 @@ const timer = setInterval(() => {
     const i = next;
     next = (next + 1) % units;
     const client = clients[i % conns];
-    const t = (Date.now() / 1000 + i) % 360;
-    const payload = JSON.stringify({ lat: 31.1 + 0.05 * Math.sin(t), lon: 104.4 + 0.05 * Math.cos(t), ts: Date.now(), speed: 10, heading: t });
+    const payload = JSON.stringify(position(i, Date.now()));
     client.publish(`qx/v1/units/B-${i}/position`, payload, { qos: 0 });
     sent++;
   }
