@@ -18,10 +18,14 @@ import { launchBrowser } from '../test/helpers/browser';
  * measures Chromium's default.
  */
 export const GPU_COMPOSITING = process.env.QX_BENCH_GPU_COMPOSITING === '1';
+/** `QX_BENCH_CHROMIUM_ARGS="--flag …"`: more Chromium switches for the screen phase (to try a deployment's). */
+const EXTRA_ARGS = (process.env.QX_BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
 /** `QX_BENCH_PROFILE=page.cpuprofile`: the page's CPU profile over the measured span (open it in DevTools). */
 const PROFILE = process.env.QX_BENCH_PROFILE;
 /** `QX_BENCH_TRACE=trace.json`: a 4 s Chromium trace (timeline, compositor, GPU) early in the measured span. */
 const TRACE = process.env.QX_BENCH_TRACE;
+/** `QX_BENCH_SERIES=1`: also list the page's long animation frames (over 100 ms) with the scripts in them. */
+const SERIES = process.env.QX_BENCH_SERIES === '1';
 /** `QX_BENCH_SHOT=page.png`: a screenshot of the page under the load, 5 s into the measured span (it costs a frame or two). */
 const SHOT = process.env.QX_BENCH_SHOT;
 
@@ -39,7 +43,7 @@ export interface ScreenFigures {
 
 export async function screenPhase(origin: string, token: string, warmupS: number, run: () => Promise<{ done: Promise<void> }>): Promise<ScreenFigures> {
   execFileSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
-  const browser = await launchBrowser({ width: 1280, height: 800, args: GPU_COMPOSITING ? [] : ['--disable-gpu-compositing'] });
+  const browser = await launchBrowser({ width: 1280, height: 800, args: [...(GPU_COMPOSITING ? [] : ['--disable-gpu-compositing']), ...EXTRA_ARGS] });
   try {
     const page = await browser.context.newPage();
     const console_ = new ConsolePage(page, origin);
@@ -48,6 +52,9 @@ export async function screenPhase(origin: string, token: string, warmupS: number
     // Frames counted after the warm-up, until the load ends.
     // A string: tsx would wrap a named function in a helper the page does not have.
     await page.evaluate(`window.qxFrames = 0; setTimeout(() => { const tick = () => { window.qxFrames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick); }, ${warmupS * 1000});`);
+    if (SERIES) {
+      await page.evaluate(`window.qxLoaf = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.duration > 100) window.qxLoaf.push([Math.round(e.startTime), Math.round(e.duration), Math.round(e.blockingDuration), Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0), e.scripts.map((s) => s.invoker + ' ' + Math.round(s.duration)).join('; ')]); }).observe({ type: 'long-animation-frame', buffered: false });`);
+    }
     await page.waitForTimeout(warmupS * 1000);
     const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) {
@@ -72,6 +79,10 @@ export async function screenPhase(origin: string, token: string, warmupS: number
     }
     await done;
     const frames = Number(await page.evaluate('window.qxFrames'));
+    if (SERIES) {
+      const loaf = await page.evaluate<[number, number, number, number, string][]>('window.qxLoaf');
+      console.log(`  page's long animation frames (start ms, duration, blocking, rendering; scripts): ${loaf.map((l) => `${l[0]} ${l[1]}/${l[2]}/${l[3]} [${l[4]}]`).join(' | ') || 'none'}`);
+    }
     if (trace && TRACE) {
       writeFileSync(TRACE, JSON.stringify({ traceEvents }));
       console.log(`page trace: ${TRACE}`);

@@ -15,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import mqtt from 'mqtt';
 import { startCore } from '../electron/core/core';
 import { startWebHost } from '../electron/web/server';
@@ -26,8 +26,8 @@ import { GPU_COMPOSITING, screenPhase } from './ingest-screen';
 const UNITS = Number(process.argv[2] ?? 20_000);
 const SECONDS = Number(process.argv[3] ?? 15);
 const PHASES = new Set((process.argv[4] ?? 'bare,console,screen').split(','));
-const WARMUP_S = 3;
-/** `QX_BENCH_SERIES=1`: also print publish → stored per second (where the tail is). */
+const WARMUP_S = Number(process.env.QX_BENCH_WARMUP_S ?? 3);
+/** `QX_BENCH_SERIES=1`: also print publish → stored per second, the core's stalls and long GCs (where the tail is). */
 const SERIES = process.env.QX_BENCH_SERIES === '1';
 const ROOT = join(import.meta.dirname, '..');
 
@@ -47,13 +47,17 @@ async function load(url: string, begin: () => void): Promise<{ done: Promise<voi
   return { done: new Promise((resolve) => child.once('exit', () => resolve())) };
 }
 
+/** When the load generator started sending (the last `begin`). */
+let loadStartedAt = 0;
+
 /** Counts messages received in the measurement window: from WARMUP_S after `begin` (the load's start). */
 function windowCounter(): { begin: () => void; measuring: () => boolean; hit: (n?: number) => void; rate: () => number } {
   let start = Infinity;
   let n = 0;
   return {
     begin: () => {
-      start = Date.now() + WARMUP_S * 1000;
+      loadStartedAt = Date.now();
+      start = loadStartedAt + WARMUP_S * 1000;
     },
     measuring: () => Date.now() >= start,
     hit: (k = 1) => {
@@ -109,7 +113,25 @@ function diagnose(core: Awaited<ReturnType<typeof startCore>>): (now: number, li
   };
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  // Stalls of the core's event loop over 50 ms, and garbage collections over 10 ms, with when (s from the start).
+  const stalls: string[] = [];
+  let tick = performance.now();
+  const ticker = setInterval(() => {
+    const t = performance.now();
+    if (t - tick > 60) stalls.push(`${((Date.now() - t0) / 1000).toFixed(1)}s +${(t - tick - 10).toFixed(0)}ms`);
+    tick = t;
+  }, 10);
+  ticker.unref();
+  const gcs: string[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.duration > 10) gcs.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${(e.detail as { kind?: number } | undefined)?.kind === 4 ? 'major' : 'minor'} ${e.duration.toFixed(0)}ms`);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   process.once('beforeExit', () => {
+    gc.disconnect();
+    console.log(`  (the load started at ${((loadStartedAt - t0) / 1000).toFixed(1)} s, measured from ${((loadStartedAt - t0) / 1000 + WARMUP_S).toFixed(1)} s)`);
+    console.log(`  event-loop stalls over 50 ms: ${stalls.join(', ') || 'none'}`);
+    console.log(`  garbage collections over 10 ms: ${gcs.join(', ') || 'none'}`);
     series.forEach((xs, s) => console.log(`  s${s}: n ${xs.length} p50 ${pct(xs, 50)} p99 ${pct(xs, 99)} max ${pct(xs, 100)}`));
     calls.forEach((c, k) => console.log(`  call ${k}: n ${c.n} total ${c.ms.toFixed(0)} ms max ${c.max.toFixed(0)} ms`));
     const ms = (ns: number): string => (ns / 1e6).toFixed(1);
