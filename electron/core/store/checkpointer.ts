@@ -14,6 +14,8 @@ import type { Database } from 'better-sqlite3';
 
 /** SQLite's default: checkpoint when the WAL reaches this many pages. */
 const AUTO_PAGES = 1000;
+/** Checkpoints failing this many times in a row hand the job back to SQLite (the WAL must not grow unchecked). */
+const MAX_FAILURES = 5;
 
 /** The worker, as a CommonJS script: opens the file, checkpoints on a timer, closes on 'stop'. */
 const WORKER = `
@@ -52,6 +54,7 @@ export interface CheckpointStats {
 export class Checkpointer {
   private worker: Worker | null = null;
   private stopped = false;
+  private failures = 0;
   private readonly waiting = new Set<(s: CheckpointStats) => void>();
   private stats: { -readonly [K in keyof CheckpointStats]: CheckpointStats[K] } = { mode: 'starting', checkpoints: 0, lastLogPages: 0, lastCopiedPages: 0, error: null };
 
@@ -70,8 +73,15 @@ export class Checkpointer {
           this.stats.checkpoints++;
           this.stats.lastLogPages = m.log ?? 0;
           this.stats.lastCopiedPages = m.done ?? 0;
+          this.failures = 0;
           this.notify();
-        } else if (m.kind === 'error') this.stats.error = m.message ?? 'checkpoint failed';
+        } else if (m.kind === 'error') {
+          this.stats.error = m.message ?? 'checkpoint failed';
+          if (++this.failures >= MAX_FAILURES) {
+            worker.postMessage('stop');
+            this.fallBack(`${MAX_FAILURES} checkpoints failed in a row: ${this.stats.error}`);
+          }
+        }
       });
       worker.on('error', (e) => this.fallBack(e.message));
       worker.on('exit', () => this.fallBack(this.stats.error ?? 'the checkpoint worker stopped'));
