@@ -170,6 +170,11 @@ export interface DiagnosticsView {
   readonly rejectedBySource: Readonly<Record<string, number>>;
   readonly rejectedByReason: Readonly<Record<string, number>>;
   readonly recent: readonly RejectionView[];
+  /**
+   * Where the database's WAL checkpoints run: in a background worker, or SQLite's own in the core's
+   * commits (the worker could not run: `error` says why). Absent for an in-memory database.
+   */
+  readonly checkpoints?: { readonly mode: 'worker' | 'starting' | 'automatic'; readonly error: string | null };
 }
 
 export type LinkStatus = 'connecting' | 'connected' | 'offline';

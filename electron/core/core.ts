@@ -113,6 +113,8 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     for (const l of listeners) l(p);
   };
   const diagnostics = new Diagnostics(now);
+  const checkpointing = store.checkpointing;
+  if (checkpointing) diagnostics.watchCheckpoints(() => ({ mode: checkpointing.view().mode, error: checkpointing.view().error }));
   diagnostics.onReject(() => pushDiagnostics());
   let diagTimer: NodeJS.Timeout | null = null;
   const pushDiagnostics = (): void => {

@@ -22,6 +22,7 @@ export class Diagnostics {
   private readonly recent: RejectionView[] = [];
   private total = 0;
   private readonly listeners = new Set<() => void>();
+  private checkpoints: (() => NonNullable<DiagnosticsView['checkpoints']>) | null = null;
 
   constructor(private readonly now: () => number = Date.now) {
     this.startedAt = now();
@@ -40,6 +41,11 @@ export class Diagnostics {
     for (const l of this.listeners) l();
   }
 
+  /** Reports where the store's WAL checkpoints run (see Checkpointer) with every view. */
+  watchCheckpoints(probe: () => NonNullable<DiagnosticsView['checkpoints']>): void {
+    this.checkpoints = probe;
+  }
+
   onReject(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -53,6 +59,7 @@ export class Diagnostics {
       rejectedBySource: Object.fromEntries(this.bySource),
       rejectedByReason: Object.fromEntries(this.byReason),
       recent: [...this.recent],
+      ...(this.checkpoints ? { checkpoints: this.checkpoints() } : {}),
     };
   }
 }

@@ -43,6 +43,9 @@ describe('login', () => {
     await page.getByTestId('diagnostics-button').click();
     await page.getByTestId('diagnostics').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="diag-by-reason"]')?.textContent?.includes('missing or wrong token'));
+    // The database's checkpoints run in their background thread, and the view says so.
+    await expect.poll(() => page.getByTestId('diag-checkpoints').getAttribute('data-mode'), { timeout: 10_000 }).toBe('worker');
+    expect(await page.getByTestId('diag-checkpoints').innerText()).toContain('后台线程');
     // Only the refused WebSocket login is an expected error; nothing went off the machine.
     expect(guard.foreign).toEqual([]);
     expect(guard.errors).toEqual([]);

@@ -51,6 +51,11 @@ export function Diagnostics() {
                 <span className="qx-stat__k">{t('diagnostics.acceptedTotal')}</span>
               </div>
             </div>
+            {d.checkpoints && (
+              <p className={d.checkpoints.mode === 'automatic' ? 'qx-alert qx-alert--warn' : 'qx-muted'} data-testid="diag-checkpoints" data-mode={d.checkpoints.mode}>
+                {t(`diagnostics.checkpoints.${d.checkpoints.mode}`, { reason: d.checkpoints.error ?? '' })}
+              </p>
+            )}
             <ScreenLatencyStats latency={screenLatency} />
             <div className="qx-diag__tables">
               <CountTable title={t('diagnostics.accepted')} counts={d.accepted} keyLabel={t('diagnostics.source')} testid="diag-accepted" />
