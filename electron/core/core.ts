@@ -114,7 +114,10 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
   };
   const diagnostics = new Diagnostics(now);
   const checkpointing = store.checkpointing;
-  if (checkpointing) diagnostics.watchCheckpoints(() => ({ mode: checkpointing.view().mode, error: checkpointing.view().error }));
+  if (checkpointing) diagnostics.watchCheckpoints(() => {
+      const { mode, error } = checkpointing.view();
+      return { mode, error };
+    });
   diagnostics.onReject(() => pushDiagnostics());
   let diagTimer: NodeJS.Timeout | null = null;
   const pushDiagnostics = (): void => {

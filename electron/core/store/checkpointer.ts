@@ -25,8 +25,8 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
 const timer = setInterval(() => {
   try {
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ kind: 'checkpoint', busy: r.busy, log: r.log, done: r.checkpointed });
+    db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ kind: 'checkpoint' });
   } catch (e) {
     parentPort.postMessage({ kind: 'error', message: String(e && e.message || e) });
   }
@@ -43,10 +43,8 @@ parentPort.postMessage({ kind: 'ready' });
 export interface CheckpointStats {
   /** Where checkpoints run now. */
   readonly mode: 'worker' | 'starting' | 'automatic';
+  /** Checkpoints the worker has run. */
   readonly checkpoints: number;
-  /** WAL pages at the last checkpoint, and how many of them it copied. */
-  readonly lastLogPages: number;
-  readonly lastCopiedPages: number;
   /** Why the worker is not running, when it is not. */
   readonly error: string | null;
 }
@@ -56,7 +54,7 @@ export class Checkpointer {
   private stopped = false;
   private failures = 0;
   private readonly waiting = new Set<(s: CheckpointStats) => void>();
-  private stats: { -readonly [K in keyof CheckpointStats]: CheckpointStats[K] } = { mode: 'starting', checkpoints: 0, lastLogPages: 0, lastCopiedPages: 0, error: null };
+  private stats: { -readonly [K in keyof CheckpointStats]: CheckpointStats[K] } = { mode: 'starting', checkpoints: 0, error: null };
 
   constructor(
     private readonly db: Database,
@@ -67,12 +65,10 @@ export class Checkpointer {
     try {
       const module = createRequire(import.meta.url).resolve('better-sqlite3');
       const worker = new Worker(WORKER, { eval: true, workerData: { file, module, intervalMs } });
-      worker.on('message', (m: { kind: string; log?: number; done?: number; message?: string }) => {
+      worker.on('message', (m: { kind: string; message?: string }) => {
         if (m.kind === 'ready') this.stats.mode = 'worker';
         else if (m.kind === 'checkpoint') {
           this.stats.checkpoints++;
-          this.stats.lastLogPages = m.log ?? 0;
-          this.stats.lastCopiedPages = m.done ?? 0;
           this.failures = 0;
           this.notify();
         } else if (m.kind === 'error') {

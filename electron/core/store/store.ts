@@ -15,8 +15,6 @@ export interface StoreOptions {
   readonly file: string;
   readonly consoleId: string;
   readonly now?: () => number;
-  /** Checkpoint the WAL in a worker thread (see checkpointer.ts); default true for a file. */
-  readonly backgroundCheckpoints?: boolean;
 }
 
 interface EventRow {
@@ -59,7 +57,7 @@ export class Store {
   constructor(opts: StoreOptions) {
     this.now = opts.now ?? Date.now;
     this.db = openDatabase(opts.file);
-    this.checkpointer = opts.file !== ':memory:' && opts.backgroundCheckpoints !== false ? new Checkpointer(this.db, opts.file) : null;
+    this.checkpointer = opts.file !== ':memory:' ? new Checkpointer(this.db, opts.file) : null;
     this.clock = new HybridLogicalClock(opts.consoleId, this.now);
     const last = this.db.prepare('SELECT hlc FROM events ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined;
     this.clock.restore(last?.hlc);
@@ -134,7 +132,7 @@ export class Store {
     })();
   }
 
-  /** The background checkpointer: where WAL checkpoints run and how they go (null: in memory, or SQLite's own by choice). */
+  /** The background checkpointer: where WAL checkpoints run and how they go (null: in memory, no WAL). */
   get checkpointing(): Checkpointer | null {
     return this.checkpointer;
   }

@@ -5,7 +5,7 @@
  * placed is left out), with the selected unit's name placed first.
  */
 import type { Aggregator, ViewFrame } from './aggregate';
-import { TextAtlas, TextQuads } from './text-atlas';
+import { TextAtlas, TextQuads, type Glyphs } from './text-atlas';
 import { FLAG_CLUSTER, FLAG_HIDDEN, HEADING, STRIDE, STYLE, X0, X1, Y0, Y1, type UnitTable } from './unit-table';
 
 export class Decorations {
@@ -15,6 +15,8 @@ export class Decorations {
   count = 0;
   private words = new Uint32Array(this.records.buffer);
   private readonly p = new Float64Array(2);
+  /** The glyphs of the count being set (reused). */
+  private readonly glyphs: Glyphs[] = [];
   /** Boxes of the names placed this frame (x0, y0, x1, y1 in CSS pixels). */
   private boxes: number[] = [];
 
@@ -81,12 +83,17 @@ export class Decorations {
    * as whole strings they would keep adding to the atlas (and its upload); a dozen glyphs serve all.
    */
   private countText(text: string, pixelRatio: number): void {
+    const glyphs = this.glyphs;
+    glyphs.length = 0;
     let width = 0;
-    for (const ch of text) width += this.atlas.get('count', ch)?.advance ?? 0;
-    let x = this.p[0] - width / 2 - 1; // a glyph's image starts one pixel left of its pen
     for (const ch of text) {
       const g = this.atlas.get('count', ch);
-      if (!g) return;
+      if (!g) return; // the atlas is full this frame: no half-drawn counts
+      glyphs.push(g);
+      width += g.advance;
+    }
+    let x = this.p[0] - width / 2 - 1; // a glyph's image starts one pixel left of its pen
+    for (const g of glyphs) {
       this.text.add(g, x, this.p[1] - g.height / 2, pixelRatio);
       x += g.advance;
     }
