@@ -12,12 +12,14 @@
  * `node --cpu-prof --import tsx bench/ingest.ts` (the main process is the bare subscriber, then
  * the console).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import mqtt from 'mqtt';
 import { startCore } from '../electron/core/core';
+import { chooseGc, runningGc, SINGLE_THREADED_GC_FLAG } from '../electron/node/gc';
 import { startWebHost } from '../electron/web/server';
 import { tempDir } from '../test/helpers/core';
 import { startMosquitto } from '../test/helpers/mosquitto';
@@ -30,6 +32,14 @@ const WARMUP_S = Number(process.env.QX_BENCH_WARMUP_S ?? 3);
 /** `QX_BENCH_SERIES=1`: also print publish → stored per second, the core's stalls and long GCs (where the tail is). */
 const SERIES = process.env.QX_BENCH_SERIES === '1';
 const ROOT = join(import.meta.dirname, '..');
+
+// The console (and the bare subscriber, in the same process) runs with the garbage collector
+// `npm start` chooses on this machine (electron/node/gc.ts): a flag only a command line can give.
+const GC = chooseGc(process.env, availableParallelism());
+if (GC.mode === 'single' && runningGc(process.execArgv) !== 'single') {
+  const again = spawnSync(process.execPath, [SINGLE_THREADED_GC_FLAG, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(again.status ?? 1);
+}
 
 const pct = (xs: number[], p: number): number => {
   if (xs.length === 0) return NaN;
@@ -72,6 +82,7 @@ const loadavg = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').s
 
 const mosq = await startMosquitto();
 console.log(`bench/ingest: ${UNITS} units at 1 Hz (${UNITS} msg/s offered) through Mosquitto, ${SECONDS} s measured after ${WARMUP_S} s warm-up`);
+console.log(`  the console's garbage collector: ${runningGc(process.execArgv)} (${GC.reason}; as npm start)`);
 
 // Phase 1: a bare mqtt.js subscriber, nothing else.
 if (PHASES.has('bare')) {

@@ -4,6 +4,7 @@ import { startCore, type Core } from '../core/core.js';
 import { BrokerConfigError } from '../core/field/broker-config.js';
 import { ResourceError } from '../core/resources.js';
 import { generateToken } from '../web/auth.js';
+import { describeGc, runningGc } from './gc.js';
 import { startWebHost, type WebHost } from '../web/server.js';
 import { appRoot, coreConfig, parseHostOptions, USAGE, UsageError, type HostOptions } from './options.js';
 
@@ -52,6 +53,7 @@ export async function serveWeb(argv: readonly string[]): Promise<void> {
   console.log(`  Wall:   ${web.url}/#token=${wallToken}  (read-only wall token)`);
   console.log(`  Broker: ${link.broker}${link.embedded ? ' (embedded)' : ''}`);
   console.log(`  Data:   ${opts.dataDir}`);
+  console.log(`  GC:     ${describeGc(runningGc(process.execArgv))}`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

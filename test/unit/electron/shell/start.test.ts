@@ -1,9 +1,10 @@
-// electron/node/start.ts: finding Electron's binary without require('electron').
+// electron/node/start.ts: finding Electron's binary without require('electron'), and how to start.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findElectronBinary } from '../../../../electron/node/start.js';
+import { GcSettingError } from '../../../../electron/node/gc.js';
+import { findElectronBinary, launchPlan, type LaunchContext } from '../../../../electron/node/start.js';
 
 const dirs: string[] = [];
 function project(files: Record<string, string>): string {
@@ -46,5 +47,39 @@ describe('findElectronBinary', () => {
     const root = project({ 'node_modules/electron/path.txt': 'electron', 'custom/electron': '' });
     expect(findElectronBinary(root, {})).toBeNull();
     expect(findElectronBinary(root, { ELECTRON_OVERRIDE_DIST_PATH: join(root, 'custom') })).toBe(join(root, 'custom', 'electron'));
+  });
+});
+
+describe('launchPlan', () => {
+  const ctx = (cpus: number, env: NodeJS.ProcessEnv = {}, execArgv: string[] = []): LaunchContext => ({ env, cpus, execArgv, execPath: '/usr/bin/node', webEntry: '/app/dist/node/web.js' });
+  const withElectron = (): string => project({ 'node_modules/electron/path.txt': 'electron', 'node_modules/electron/dist/electron': '' });
+
+  it('gives Electron the single-threaded collector on two CPUs, through --js-flags after the app path', () => {
+    const root = withElectron();
+    expect(launchPlan(root, ['--data', '/d'], ctx(2))).toEqual({
+      kind: 'electron',
+      command: join(root, 'node_modules/electron/dist/electron'),
+      args: [root, '--js-flags=--single-threaded-gc', '--data', '/d'],
+      gc: { mode: 'single', reason: '2 CPUs' },
+    });
+    expect(launchPlan(root, ['--data', '/d'], ctx(8))).toMatchObject({ kind: 'electron', args: [root, '--data', '/d'], gc: { mode: 'parallel' } });
+  });
+
+  it('without Electron on two CPUs runs the web host in a node started with the flag, keeping its own node flags', () => {
+    const root = project({ 'package.json': '{}' });
+    expect(launchPlan(root, ['--port', '0'], ctx(2, {}, ['--import', 'tsx']))).toEqual({
+      kind: 'web-child',
+      command: '/usr/bin/node',
+      args: ['--single-threaded-gc', '--import', 'tsx', '/app/dist/node/web.js', '--port', '0'],
+      gc: { mode: 'single', reason: '2 CPUs' },
+    });
+  });
+
+  it('serves in this process when it already has the collector it should', () => {
+    const root = project({ 'package.json': '{}' });
+    expect(launchPlan(root, [], ctx(8)).kind).toBe('web');
+    expect(launchPlan(root, [], ctx(2, {}, ['--single-threaded-gc'])).kind).toBe('web');
+    expect(launchPlan(root, [], ctx(2, { QX_GC: 'parallel' })).kind).toBe('web');
+    expect(() => launchPlan(root, [], ctx(2, { QX_GC: 'x' }))).toThrow(GcSettingError);
   });
 });
