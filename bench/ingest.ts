@@ -192,11 +192,8 @@ async function startConsole(): Promise<{ core: Awaited<ReturnType<typeof startCo
     if (!list) return;
     const now = Date.now();
     c.hit(list.length);
-    if (c.measuring()) for (const u of list) if (u.positionTs) stored.add(now - u.positionTs);
-    else if (loadStartedAt > 0) {
-      const second = warming[Math.floor((now - loadStartedAt) / 1000)];
-      if (second) for (const u of list) if (u.positionTs) second.add(now - u.positionTs);
-    }
+    const into = c.measuring() ? stored : loadStartedAt > 0 ? warming[Math.floor((now - loadStartedAt) / 1000)] : undefined;
+    if (into) for (const u of list) if (u.positionTs) into.add(now - u.positionTs);
     series?.(now, list);
   });
   const catchingUp = (): string => warming.map((w) => `${w.pct(99)}`).join(', ');
