@@ -4,6 +4,12 @@
  * "Event log"). Status reports are events. The tracker keeps every unit's current view in memory,
  * with a spatial index for recommendations, so that neither the flush nor a recommendation reads
  * the units table. A reporting device that is not on the roster is recorded as unregistered.
+ *
+ * A view is moved in place by each position (`get` and `all` hand out the live object: read it,
+ * copy it to keep it), and replaced by a fresh one from the table when an event changes the unit.
+ * At 20,000 positions a second a new object per position lived one report interval, long enough
+ * to outlive the young generation, so the collector copied every one into the old generation and
+ * ran a full collection every few seconds to free them (docs/performance.md). Pushes carry copies.
  */
 import type { Statement } from 'better-sqlite3';
 import { UnitIndex } from '../../../shared/domain/unit-index.js';
@@ -13,9 +19,12 @@ import type { PositionMsg, StatusMsg } from '../../../shared/schemas/mqtt.js';
 import type { Queries } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 
+/** The tracker's own view of a unit: moved in place by positions. */
+type LiveView = { -readonly [K in keyof UnitView]: UnitView[K] };
+
 export class UnitTracker {
   readonly index = new UnitIndex();
-  private readonly views = new Map<string, UnitView>();
+  private readonly views = new Map<string, LiveView>();
   private latest = new Map<string, PositionMsg>();
   private readonly changed = new Set<string>();
   private readonly updatePos: Statement;
@@ -35,6 +44,7 @@ export class UnitTracker {
     for (const u of queries.units()) this.set(u);
   }
 
+  /** The unit's live view (moved in place by later positions). */
   get(id: string): UnitView | undefined {
     return this.views.get(id);
   }
@@ -105,16 +115,21 @@ export class UnitTracker {
     }
     const positions: UnitPosition[] = [];
     for (const [id, p] of moved) {
-      const old = this.views.get(id);
-      if (!old) continue;
-      const u = atPosition(old, p);
-      this.set(u);
+      const u = this.views.get(id);
+      if (!u) continue;
+      u.lat = p.lat;
+      u.lon = p.lon;
+      u.heading = p.heading ?? null;
+      u.speed = p.speed ?? null;
+      u.positionTs = p.ts;
+      this.index.upsert(u);
       if (!this.changed.has(id)) positions.push({ id, lat: u.lat, lon: u.lon, heading: u.heading, speed: u.speed, positionTs: u.positionTs });
     }
+    // Copies: a push is what the unit was at this flush, whoever keeps it.
     const units: UnitView[] = [];
     for (const id of this.changed) {
       const u = this.views.get(id);
-      if (u) units.push(u);
+      if (u) units.push({ ...u });
     }
     this.changed.clear();
     if (units.length || positions.length) this.emit(units, positions);
@@ -124,9 +139,11 @@ export class UnitTracker {
     this.flush();
   }
 
+  /** Takes a fresh view from the table (at start, and after an event): the tracker's own from then on. */
   private set(u: UnitView): void {
-    this.views.set(u.id, u);
-    this.index.upsert(u);
+    const live: LiveView = { ...u };
+    this.views.set(u.id, live);
+    this.index.upsert(live);
   }
 
   private ensureKnown(unitId: string): void {
@@ -139,27 +156,4 @@ export class UnitTracker {
   private schedule(): void {
     this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
-}
-
-/**
- * `old` at the reported position. Written out field by field rather than spread: every view then
- * has one shape, and the flush (tens of thousands a second under load) builds it in a fraction of the time.
- */
-function atPosition(old: UnitView, p: PositionMsg): UnitView {
-  return {
-    id: old.id,
-    name: old.name,
-    agency: old.agency,
-    type: old.type,
-    station: old.station,
-    registered: old.registered,
-    status: old.status,
-    statusSince: old.statusSince,
-    lat: p.lat,
-    lon: p.lon,
-    heading: p.heading ?? null,
-    speed: p.speed ?? null,
-    positionTs: p.ts,
-    incidentId: old.incidentId,
-  };
 }

@@ -60,4 +60,25 @@ describe('UnitTracker', () => {
     expect(pushes[0].positions).toEqual([]);
     expect(pushes[0].units.map((u) => [u.status, u.lat])).toEqual([['en_route', 31.2]]);
   });
+
+  it('moves the view in place, and a push keeps what the unit was when it went out', () => {
+    const { store, tracker, pushes } = setup();
+    const view = tracker.get('F-101');
+    store.append('unit.status', { unitId: 'F-101', status: 'en_route', ts: NOW, orderId: null }, who);
+    tracker.touch(['F-101']);
+    tracker.position('F-101', { lat: 31.2, lon: 104.5, ts: NOW - 1000 });
+    tracker.flush();
+    // An event gave the tracker a fresh view from the table; positions then move that one.
+    const live = tracker.get('F-101');
+    expect(live).not.toBe(view);
+    tracker.position('F-101', { lat: 31.3, lon: 104.6, heading: 90, speed: 8, ts: NOW - 500 });
+    tracker.flush();
+    expect(tracker.get('F-101')).toBe(live);
+    expect(live).toMatchObject({ status: 'en_route', lat: 31.3, lon: 104.6, heading: 90, speed: 8, positionTs: NOW - 500 });
+    // The first push's whole view is a copy: it still says where the unit was then.
+    expect(pushes[0].units[0]).toMatchObject({ lat: 31.2, positionTs: NOW - 1000 });
+    expect(pushes[1].positions).toEqual([{ id: 'F-101', lat: 31.3, lon: 104.6, heading: 90, speed: 8, positionTs: NOW - 500 }]);
+    // Recommendations search the index, which holds the moved view.
+    expect(tracker.index.nearest('engine', 31.3, 104.6, 1).map((n) => [n.unit.lat, Math.round(n.distanceM)])).toEqual([[31.3, 0]]);
+  });
 });
