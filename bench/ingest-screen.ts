@@ -20,6 +20,11 @@ import { launchBrowser } from '../test/helpers/browser';
 export const GPU_COMPOSITING = process.env.QX_BENCH_GPU_COMPOSITING === '1';
 /** `QX_BENCH_CHROMIUM_ARGS="--flag …"`: more Chromium switches for the screen phase (to try a deployment's). */
 const EXTRA_ARGS = (process.env.QX_BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+/**
+ * `QX_BENCH_DRAW_RATE=batch|N|auto`: the map's draw rate on this page (`localStorage['qx.map.drawRate']`,
+ * README "Configuration"); by default the console's own choice (auto: ten a second on software WebGL).
+ */
+const DRAW_RATE = process.env.QX_BENCH_DRAW_RATE;
 /** `QX_BENCH_PROFILE=page.cpuprofile`: the page's CPU profile over the measured span (open it in DevTools). */
 const PROFILE = process.env.QX_BENCH_PROFILE;
 /** `QX_BENCH_TRACE=trace.json`: a 4 s Chromium trace (timeline, compositor, GPU) early in the measured span. */
@@ -38,6 +43,8 @@ export interface ScreenFigures {
   readonly receivedP99: number;
   /** How often the map drew its units. */
   readonly draws: number;
+  /** The map's limit on draws a second ('none': one per batch) and whether it drew in software. */
+  readonly drawLimit: string;
   readonly fps: number;
 }
 
@@ -46,6 +53,7 @@ export async function screenPhase(origin: string, token: string, warmupS: number
   const browser = await launchBrowser({ width: 1280, height: 800, args: [...(GPU_COMPOSITING ? [] : ['--disable-gpu-compositing']), ...EXTRA_ARGS] });
   try {
     const page = await browser.context.newPage();
+    if (DRAW_RATE) await page.addInitScript(`localStorage.setItem('qx.map.drawRate', ${JSON.stringify(DRAW_RATE)})`);
     const console_ = new ConsolePage(page, origin);
     await console_.open(token);
     // The page's first key press opens the audio device for the warning tone: a one-off task of 0.2–0.4 s
@@ -102,6 +110,9 @@ export async function screenPhase(origin: string, token: string, warmupS: number
     const stat = page.getByTestId('diag-screen-latency');
     await stat.waitFor();
     const attr = async (name: string): Promise<number> => Number(await stat.getAttribute(name));
+    const limit = page.getByTestId('diag-draw-limit');
+    const perSecond = await limit.getAttribute('data-per-second');
+    const software = (await limit.getAttribute('data-software')) === 'true';
     return {
       samples: await attr('data-samples'),
       p50: await attr('data-p50'),
@@ -109,6 +120,7 @@ export async function screenPhase(origin: string, token: string, warmupS: number
       receivedP50: await attr('data-received-p50'),
       receivedP99: await attr('data-received-p99'),
       draws: await attr('data-draws-per-second'),
+      drawLimit: `${perSecond ? `at most ${perSecond}/s` : 'one per batch'}, ${software ? 'software WebGL' : 'GPU'}`,
       fps,
     };
   } finally {

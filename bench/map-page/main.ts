@@ -22,7 +22,7 @@ import { ConsoleMap, HOME_CENTRE, HOME_ZOOM } from '../../renderer/src/map/conso
 import { LiveUnitsLayer } from '../../renderer/src/map/live/live-units-layer';
 import { STATUS_COLOURS } from '../../renderer/src/map/palette';
 import { FLAG_HIDDEN } from '../../renderer/src/map/live/unit-table';
-import { createUnitsLayer } from '../../renderer/src/map/units-layer';
+import { createUnitsLayer, parseDrawRate } from '../../renderer/src/map/units-layer';
 import { ConsoleStore } from '../../renderer/src/store/console-store';
 import { UiStore } from '../../renderer/src/store/ui-store';
 import type { BenchApi, BenchUnit, Measurement } from './api';
@@ -70,6 +70,7 @@ if (mode === 'console') {
       flatten: q.get('flatten') !== '0',
       adaptive: q.get('adaptive') !== '0',
       drawOnArrival: q.get('arrival') !== '0',
+      maxDrawRate: parseDrawRate(q.get('rate')),
     }).layer;
     map.addLayer(live);
   } else if (kind === 'stock') {

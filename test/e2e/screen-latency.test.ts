@@ -1,7 +1,8 @@
 /**
  * The diagnostics view tells the dispatcher how old field positions are when this console's map
  * draws them. Rostered units report over MQTT as devices do; the view shows how many positions
- * were drawn and their p50 / p99 age, and "measure from now" starts afresh.
+ * were drawn and their p50 / p99 age, how often the map may draw (limited without a GPU), and
+ * "measure from now" starts afresh.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +50,14 @@ describe('screen latency in diagnostics', () => {
     // Published on this machine a moment ago: drawn within seconds, and never before it was sent.
     expect(p99).toBeGreaterThanOrEqual(0);
     expect(p99).toBeLessThan(5_000);
+    // How often the map may draw here, and why: this machine's Chromium draws WebGL in software.
+    const limit = page.getByTestId('diag-draw-limit');
+    if ((await limit.getAttribute('data-software')) === 'true') {
+      await expect(limit.getAttribute('data-per-second')).resolves.toBe('10');
+      await expect(limit.textContent()).resolves.toContain('at most 10 times a second');
+    } else {
+      await expect(limit.textContent()).resolves.toContain('every batch of positions');
+    }
     const results = join(import.meta.dirname, '../../test-results');
     mkdirSync(results, { recursive: true });
     await page.getByTestId('diagnostics').screenshot({ path: join(results, 'diagnostics-latency.png') });

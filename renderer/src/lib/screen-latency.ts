@@ -25,6 +25,13 @@ export interface LatencySummary {
   readonly received: { readonly p50: number; readonly p99: number };
   /** Draws of the map's units per second over the window (or since "measure from now"). */
   readonly drawsPerSecond: number;
+  /** The map's limit on draws a second while units move (null: none), and whether it draws in software (null: not known). */
+  readonly drawLimit: DrawLimit;
+}
+
+export interface DrawLimit {
+  readonly perSecond: number | null;
+  readonly software: boolean | null;
 }
 
 /** Samples kept: at 20,000 positions a second, the last ~26 s (8 MB); older ones are overwritten. */
@@ -77,6 +84,7 @@ export class ScreenLatency {
   /** Times of the recent draws (epoch ms), a ring as long as a minute at 60 fps and more. */
   private readonly draws = new Float64Array(8192);
   private drawCount = 0;
+  private limit: DrawLimit = { perSecond: null, software: null };
 
   /**
    * New positions (device timestamps, epoch ms) are in the map's table from `version` on; they
@@ -92,8 +100,9 @@ export class ScreenLatency {
     this.pending.push({ version, ts: Float64Array.from(timestamps) });
   }
 
-  /** A draw of table `version` finished at `epochMs`. */
-  drawn(version: number, epochMs: number): void {
+  /** A draw of table `version` finished at `epochMs` (under the map's draw limit, when given). */
+  drawn(version: number, epochMs: number, limit?: DrawLimit): void {
+    if (limit) this.limit = limit;
     this.draws[this.drawCount++ & (this.draws.length - 1)] = epochMs;
     let done = 0;
     for (const p of this.pending) {
@@ -133,6 +142,7 @@ export class ScreenLatency {
       undrawn: this.dropped,
       received: { p50: quantile(r, 0.5), p99: quantile(r, 0.99) },
       drawsPerSecond: draws < 2 ? 0 : (draws - 1) / ((nowMs - first) / 1000),
+      drawLimit: this.limit,
     };
   }
 }

@@ -13,13 +13,14 @@ import type { Panorama } from '../panorama/runtime';
 import type { ConsoleStore } from '../store/console-store';
 import type { UiStore } from '../store/ui-store';
 import { latLon } from '../lib/format';
+import { localStore } from '../lib/local-store';
 import type { ScreenLatency } from '../lib/screen-latency';
 import { createAssignmentsLayer } from './assignments-layer';
 import { createBasemap } from './basemap';
 import { createCaseLayers } from './cases-layer';
 import { createIncidentsLayer } from './incidents-layer';
 import { createRiskLayers } from './risk-layers';
-import { createUnitsLayer } from './units-layer';
+import { createUnitsLayer, parseDrawRate } from './units-layer';
 
 /** The training city's centre and a zoom that shows all of it on a hall display. */
 export const HOME_CENTRE: readonly [number, number] = [104.4, 31.13];
@@ -49,7 +50,7 @@ export class ConsoleMap {
     const { store, ui } = opts;
     const agencyColour = (id: string): string => store.getState().catalog?.agencies.find((a) => a.id === id)?.color ?? '#8a94a6';
     const basemap = createBasemap(opts.basemapUrl, { language: () => i18next.language, agencyColour });
-    const units = createUnitsLayer(store, {}, opts.latency);
+    const units = createUnitsLayer(store, { maxDrawRate: parseDrawRate(localStore()?.getItem('qx.map.drawRate') ?? null) }, opts.latency);
     const incidents = createIncidentsLayer(store, ui);
     const assignments = createAssignmentsLayer(store, ui);
     const risk = createRiskLayers(store, ui, opts.target);

@@ -25,6 +25,17 @@ export interface UnitsLayer {
   dispose(): void;
 }
 
+/**
+ * The map's draw rate as set on this browser (`localStorage['qx.map.drawRate']`): a number of draws
+ * a second (1–60), `batch` for a draw per batch of reports whatever the renderer, anything else
+ * (or nothing) `auto`: limited on software WebGL only (see LiveUnitsOptions.maxDrawRate).
+ */
+export function parseDrawRate(value: string | null): number | 'auto' {
+  if (value === 'batch') return Infinity;
+  const n = Number(value);
+  return value !== null && value.trim() !== '' && Number.isFinite(n) && n >= 1 && n <= 60 ? n : 'auto';
+}
+
 /** Agency index for units without an agency (devices not on the roster). */
 const NO_AGENCY = 31;
 const STATUS_INDEX = new Map<string, number>(UNIT_STATUSES.map((s, i) => [s, i]));
@@ -40,7 +51,7 @@ function agencyPalette(catalog: Catalog | null): { index: Map<string, number>; c
 
 export function createUnitsLayer(store: ConsoleStore, options: LiveUnitsOptions = {}, latency?: ScreenLatency): UnitsLayer {
   const layer = new LiveUnitsLayer({ zIndex: 20, ...options });
-  if (latency) layer.onDraw = (info) => latency.drawn(info.version, performance.timeOrigin + info.drawnAt);
+  if (latency) layer.onDraw = (info) => latency.drawn(info.version, performance.timeOrigin + info.drawnAt, { perSecond: info.limit, software: info.software });
   // Reused for every batch: the device timestamps of the new positions, for `latency`.
   const stamps: number[] = [];
   let catalog = store.getState().catalog;

@@ -8,6 +8,7 @@ import type { ConnectionState } from '../api/ws-client';
 import type { Session } from '../api/bridge';
 import { severityRank, SeverityWatch } from '../lib/warnings';
 import { webAudioTone } from '../lib/tone';
+import { localStore } from '../lib/local-store';
 import { ScreenLatency } from '../lib/screen-latency';
 import type { WarningView } from '../../../shared/model';
 import { CasesStore } from './cases-store';
@@ -56,14 +57,6 @@ const DETAIL_DEBOUNCE_MS = 250;
 const SENSORS_DEBOUNCE_MS = 500;
 /** Readings that change no level push nothing: the sensors' last values are refreshed this often. */
 const SENSORS_POLL_MS = 30_000;
-
-function localStore(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
 
 export function startRuntime(session: Session): Runtime {
   const store = new ConsoleStore();

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LatencySummary, ScreenLatency } from '../../lib/screen-latency';
+import type { DrawLimit, LatencySummary, ScreenLatency } from '../../lib/screen-latency';
 
 const WINDOW_MS = 60_000;
 
@@ -64,6 +64,27 @@ export function ScreenLatencyStats({ latency }: { latency: ScreenLatency }) {
         </div>
       </div>
       <p className="qx-muted">{t('diagnostics.receivedAt', { p50: ms(s.received.p50), p99: ms(s.received.p99) })}</p>
+      <DrawLimitNote limit={s.drawLimit} />
     </section>
+  );
+}
+
+/** How often the map may draw moving units here, and why (nothing until the map has drawn). */
+function DrawLimitNote({ limit }: { limit: DrawLimit }) {
+  const { t } = useTranslation();
+  if (limit.software === null) return null;
+  const n = limit.perSecond;
+  const text =
+    limit.software && n !== null
+      ? t('diagnostics.drawLimitSoftware', { n })
+      : limit.software
+        ? t('diagnostics.drawLimitSoftwareNone')
+        : n !== null
+          ? t('diagnostics.drawLimitSet', { n })
+          : t('diagnostics.drawLimitGpu');
+  return (
+    <p className="qx-muted" data-testid="diag-draw-limit" data-software={String(limit.software)} data-per-second={n ?? ''}>
+      {text}
+    </p>
   );
 }

@@ -16,6 +16,8 @@ import Layer from 'ol/layer/Layer';
 import { unByKey } from 'ol/Observable';
 import type { Pixel } from 'ol/pixel';
 import { LiveUnitsRenderer, type DrawInfo } from './live-units-renderer';
+
+export { SOFTWARE_DRAW_RATE } from './live-units-renderer';
 import { FLAG_HIDDEN, FLAG_HOVER, FLAG_SELECTED, UnitTable, type UnitLook } from './unit-table';
 
 export interface LiveUnitsOptions {
@@ -53,6 +55,12 @@ export interface LiveUnitsOptions {
    * `minMotionPx` (at city zoom, ~100 ms).
    */
   readonly drawOnArrival?: boolean;
+  /**
+   * At most this many draws a second for new reports and moving symbols; `'auto'` (the default):
+   * SOFTWARE_DRAW_RATE when WebGL runs in software, no limit on a GPU (one draw per batch). A moved
+   * view, hover and selection draw in the next frame whatever the limit.
+   */
+  readonly maxDrawRate?: number | 'auto';
 }
 
 const DEFAULTS: Required<Omit<LiveUnitsOptions, 'zIndex' | 'className'>> = {
@@ -68,6 +76,7 @@ const DEFAULTS: Required<Omit<LiveUnitsOptions, 'zIndex' | 'className'>> = {
   adaptive: true,
   minMotionPx: 0.5,
   drawOnArrival: true,
+  maxDrawRate: 'auto',
 };
 
 /** The largest symbol radius the shader draws, CSS pixels. */
@@ -117,7 +126,10 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
     const r = this.renderer();
     r?.setPalette(agencies, statuses);
     this.table.version++;
-    if (r) r.visibleChange = true;
+    if (r) {
+      r.visibleChange = true;
+      r.urgent = true;
+    }
     this.wake();
   }
 
@@ -184,7 +196,10 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
     const s = id === null ? undefined : this.table.slotOf(id);
     if (s === undefined || !this.table.flag(s, flag, on)) return;
     const r = this.renderer();
-    if (r) r.visibleChange = true;
+    if (r) {
+      r.visibleChange = true;
+      r.urgent = true; // the dispatcher's own hand: shown in the next frame
+    }
   }
 
   /**
@@ -227,6 +242,12 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
     return true;
   }
 
+  /** Draws a second allowed while units move (null: no limit), and whether WebGL runs in software (null: not known yet). */
+  drawLimit(): { readonly perSecond: number | null; readonly software: boolean | null } {
+    const r = this.renderer();
+    return { perSecond: r?.drawRate() ?? null, software: r?.software() ?? null };
+  }
+
   /** Makes sure a frame will be drawn (after a change); the loop stops itself when all is still. */
   wake(): void {
     if (this.raf === 0 && this.getMapInternal()) this.raf = requestAnimationFrame(this.tick);
@@ -241,7 +262,7 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
     if (view.getAnimating() || view.getInteracting()) {
       // The map renders every frame now anyway; drawing here too would draw twice.
       map.render();
-    } else if (renderer.lastDrawAt < frameTime && renderer.wantsDraw(this.now())) {
+    } else if (renderer.lastDrawAt < frameTime && renderer.due(frameTime) && renderer.wantsDraw(this.now())) {
       renderer.draw(frameTime);
     }
     if (renderer.animating(this.now())) this.wake();

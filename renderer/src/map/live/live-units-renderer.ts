@@ -34,7 +34,19 @@ export interface DrawInfo {
   readonly opaque: boolean;
   /** Device-pixel rows of the text atlas this draw sent to the GPU (new names or digits; 0 mostly). */
   readonly textRows: number;
+  /** Draws a second allowed while units move (null: no limit) and whether WebGL runs in software. */
+  readonly limit: number | null;
+  readonly software: boolean | null;
 }
+
+/**
+ * Draws a second on software WebGL. Without a GPU every draw costs the CPU (the browser rasterises
+ * the frame, then reads it back to composite it), shared with the console's core: at one draw per
+ * batch (~25 a second) a 20,000-unit fleet's first seconds took the core's CPU for long enough to
+ * hold every position back by up to a second. Ten draws a second leave it that CPU; a report then
+ * waits at most ~100 ms for its frame (docs/performance.md).
+ */
+export const SOFTWARE_DRAW_RATE = 10;
 
 /** Clusters are recomputed at most this often while units move (and at once when the view moves). */
 const AGGREGATE_MS = 250;
@@ -64,6 +76,10 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
   drawnVersion = -1;
   /** performance.now() of the last draw, by either path: the loop skips a frame already drawn. */
   lastDrawAt = -Infinity;
+  /** The frame time of the last draw (performance.now() for map renders), for the rate limit. */
+  private lastDrawFrame = -Infinity;
+  /** Hover, selection or colours changed: the next frame draws, whatever the rate limit. */
+  urgent = false;
 
   constructor(layer: LiveUnitsLayer) {
     super(layer);
@@ -158,6 +174,26 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     return x > f.extent[0] - margin && y > f.extent[1] - margin && x < f.extent[2] + margin && y < f.extent[3] + margin;
   }
 
+  /** Whether this page's WebGL runs in software (null until a context exists). */
+  software(): boolean | null {
+    return this.gl.software;
+  }
+
+  /** Draws a second allowed while units move (`maxDrawRate`; 'auto' limits software WebGL only), null: no limit. */
+  drawRate(): number | null {
+    const rate = this.getLayer().options.maxDrawRate;
+    if (rate === 'auto') return this.gl.software === true ? SOFTWARE_DRAW_RATE : null;
+    return rate > 0 && Number.isFinite(rate) ? rate : null;
+  }
+
+  /** Whether the rate limit lets the animation loop draw in the frame at `frameTime`. */
+  due(frameTime: number): boolean {
+    if (this.urgent) return true;
+    const rate = this.drawRate();
+    // Half a frame of slack: frames come every ~16.7 ms, so ten a second is every sixth frame.
+    return rate === null || frameTime - this.lastDrawFrame >= 1000 / rate - 8;
+  }
+
   /** Something will still need drawing without new input (moves under way, a pending change). */
   animating(t: number): boolean {
     const table = this.getLayer().table;
@@ -233,6 +269,8 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     this.drawnFrame = frame;
     this.drawnT = t;
     this.visibleChange = false;
+    this.urgent = false;
+    this.lastDrawFrame = frameTime;
     const d = this.decorations;
     d.begin(frame);
     if (this.clustered) d.clusters(frame, table, this.aggregator);
@@ -251,7 +289,7 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     gl.drawText(d.text.data, d.text.vertices, frame);
     gl.end();
     this.lastDrawAt = performance.now();
-    layer.onDraw?.({ version: table.version, frameTime, drawnAt: this.lastDrawAt, units: table.count, clusters: this.clustered ? this.aggregator.clusterCount : 0, opaque: gl.opaque, textRows: rows ? rows[1] - rows[0] : 0 });
+    layer.onDraw?.({ version: table.version, frameTime, drawnAt: this.lastDrawAt, units: table.count, clusters: this.clustered ? this.aggregator.clusterCount : 0, opaque: gl.opaque, textRows: rows ? rows[1] - rows[0] : 0, limit: this.drawRate(), software: gl.software });
   }
 
   /**

@@ -23,6 +23,21 @@ export function rgb(hex: string): [number, number, number] {
   return [parseInt(m[1], 16) / 255, parseInt(m[2], 16) / 255, parseInt(m[3], 16) / 255];
 }
 
+/**
+ * Whether a WebGL renderer string names a software rasteriser (SwiftShader, Mesa's llvmpipe or
+ * softpipe, Windows' Basic Render Driver): a machine without a usable GPU, where every frame costs
+ * the CPU that the console's core and the browser share.
+ */
+export function isSoftwareRenderer(name: string): boolean {
+  return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+}
+
+function rendererName(gl: WebGL2RenderingContext): string {
+  // The unmasked name where the browser offers it (Chromium does); the masked one says little.
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
 function program(gl: WebGL2RenderingContext, vertex: string, fragment: string): WebGLProgram {
   const p = gl.createProgram();
   for (const [type, source] of [
@@ -96,6 +111,8 @@ export class UnitsGl {
   /** Size of the atlas texture (0: nothing uploaded yet). */
   private atlasSize = [0, 0];
   private readonly fullScreen = new Float32Array(24);
+  /** Whether the context draws in software (known once a context exists; null before). */
+  software: boolean | null = null;
 
   constructor(
     readonly canvas: HTMLCanvasElement,
@@ -122,6 +139,7 @@ export class UnitsGl {
   private init(): Gpu | null {
     const gl = this.canvas.getContext('webgl2', { alpha: !this.opaque, premultipliedAlpha: true, antialias: false, depth: false, stencil: false });
     if (!gl || gl.isContextLost()) return null;
+    this.software = isSoftwareRenderer(rendererName(gl));
     const unitsProgram = program(gl, UNIT_VERTEX, UNIT_FRAGMENT);
     const spriteProgram = program(gl, SPRITE_VERTEX, SPRITE_FRAGMENT);
     const vao = gl.createVertexArray();

@@ -10,7 +10,7 @@ import type { Catalog } from '../../../../shared/schemas/catalog';
 import { mercatorX, mercatorY } from '../../../../renderer/src/map/live/mercator';
 import { FLAG_HEADING, FLAG_REGISTERED, STATUS_SHIFT, STRIDE, STYLE, type UnitTable } from '../../../../renderer/src/map/live/unit-table';
 import { ScreenLatency } from '../../../../renderer/src/lib/screen-latency';
-import { createUnitsLayer } from '../../../../renderer/src/map/units-layer';
+import { createUnitsLayer, parseDrawRate } from '../../../../renderer/src/map/units-layer';
 import { ConsoleStore } from '../../../../renderer/src/store/console-store';
 
 const catalog = {
@@ -63,6 +63,15 @@ describe('mercator', () => {
   });
 });
 
+describe('parseDrawRate', () => {
+  it('takes a number of draws a second, batch, or else the automatic choice', () => {
+    expect(parseDrawRate('15')).toBe(15);
+    expect(parseDrawRate('2.5')).toBe(2.5);
+    expect(parseDrawRate('batch')).toBe(Infinity);
+    for (const v of [null, '', ' ', 'auto', '0', '-3', '61', 'fast', 'NaN', 'Infinity']) expect(parseDrawRate(v), String(v)).toBe('auto');
+  });
+});
+
 describe('createUnitsLayer', () => {
   it('puts every unit of a snapshot into the table with its agency, status and heading', () => {
     const store = new ConsoleStore();
@@ -111,9 +120,10 @@ describe('createUnitsLayer', () => {
     store.apply({ kind: 'units', units: [unit('a', { status: 'on_scene', positionTs: 1_000 })] });
     store.apply({ kind: 'positions', positions: [{ id: 'b', lat: 31.2, lon: 104.5, heading: null, speed: null, positionTs: 2_000 }] });
     const drawnAt = 2_040 - performance.timeOrigin;
-    layer.onDraw?.({ version: layer.table.version, frameTime: drawnAt, drawnAt, units: 2, clusters: 0, opaque: true, textRows: 0 });
+    layer.onDraw?.({ version: layer.table.version, frameTime: drawnAt, drawnAt, units: 2, clusters: 0, opaque: true, textRows: 0, limit: 10, software: true });
     const r = latency.summary(3_000);
     expect(r.samples).toBe(1);
+    expect(r.drawLimit).toEqual({ perSecond: 10, software: true });
     expect(r.max).toBeCloseTo(40, 3);
     units.dispose();
   });
