@@ -1,8 +1,8 @@
 /**
  * A simulated fleet for the map bench: N units driving circuits around the training city, each
  * reporting once per second. Reports are handed over in batches every ~33 ms, as the core's
- * flush does (electron/core/field/units.ts), and every report is a fresh UnitView object, as a
- * parsed WebSocket push would be. Seeded, so every run draws the same city.
+ * flush does (electron/core/field/units.ts); the page pushes them as the core does (positions,
+ * and whole views of units whose status changed). Seeded, so every run draws the same city.
  */
 import type { UnitStatus, UnitView } from '../../shared/model';
 
@@ -52,11 +52,13 @@ export class Fleet {
   /**
    * @param statusChanges share of reports that carry a new status (status messages are events:
    * a few a minute per unit at most; 0.002 gives 40 a second across 20,000 units)
+   * @param lateMs how old each report is when handed over (a console behind its fleet)
    */
   constructor(
     readonly count: number,
     seed = 7,
     private readonly statusChanges = 0.002,
+    private readonly lateMs = 0,
   ) {
     const rnd = random(seed);
     this.rnd = random(seed + 1);
@@ -103,7 +105,7 @@ export class Fleet {
       lon: c.lon + east / (M_PER_DEG * Math.cos((c.lat * Math.PI) / 180)),
       heading,
       speed: Math.abs(c.omega * c.radius),
-      positionTs: Date.now(),
+      positionTs: Date.now() - this.lateMs,
     };
   }
 

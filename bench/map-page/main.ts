@@ -6,14 +6,16 @@
  * - `zoom`, `lon`, `lat`: the view; `pan=1`: the view drifts east during measurements;
  * - live layer switches: `declutter=0` (no clusters), `interp=S` (glide seconds), `flatten=0`
  *   (transparent canvas, no backdrop), `adaptive=0` (draw every frame in which anything changed),
- *   `arrival=0` (do not draw on a batch's arrival: only when a glide has moved a symbol visibly);
+ *   `arrival=0` (do not draw on a batch's arrival: only when a glide has moved a symbol visibly),
+ *   `rate=N|batch|auto` (draws a second, as `localStorage['qx.map.drawRate']`);
+ * - `late=MS`: the fleet's reports are this old when they arrive (a console behind its fleet);
  * - `mode=console`: the console's own ConsoleMap (stores, click handling) instead of a bench map.
  * Positions reach the layers through the console's store exactly as core pushes do. */
 import i18next from 'i18next';
 import OlMap from 'ol/Map';
 import View from 'ol/View';
 import { fromLonLat } from 'ol/proj';
-import type { Snapshot } from '../../shared/api';
+import type { Snapshot, UnitPosition } from '../../shared/api';
 import type { UnitStatus, UnitView } from '../../shared/model';
 import type { Catalog } from '../../shared/schemas/catalog';
 import agencies from '../../resources/catalog/agencies.json';
@@ -34,7 +36,7 @@ const q = new URLSearchParams(location.search);
 const num = (k: string, d: number): number => (q.has(k) ? Number(q.get(k)) : d);
 const mode = q.get('mode') ?? 'bench';
 const kind = q.get('layer') ?? 'live';
-const fleet = num('units', 0) > 0 ? new Fleet(num('units', 0)) : null;
+const fleet = num('units', 0) > 0 ? new Fleet(num('units', 0), 7, 0.002, num('late', 0)) : null;
 const colours: Readonly<Record<string, string>> = Object.fromEntries(agencies.map((a) => [a.id, a.color]));
 const catalog = { agencies, unitTypes: [], incidentTypes: [] } as unknown as Catalog;
 const target = document.getElementById('map') as HTMLDivElement;
@@ -97,9 +99,21 @@ if (live) live.onDraw = (info) => {
   }
 };
 
+/** The status each unit was last pushed with: a new one goes as a whole view, as the core sends an event's change. */
+const statusOf = new Map<string, string>();
+
 function apply(batch: UnitView[]): void {
   const before = live?.visibleChanges ?? 0;
-  store.apply({ kind: 'units', units: batch });
+  // As the core pushes: whole views of units new or changed by an event (here a new status), positions of the others.
+  const changed: UnitView[] = [];
+  const positions: UnitPosition[] = [];
+  for (const u of batch) {
+    if (statusOf.get(u.id) === u.status) positions.push({ id: u.id, lat: u.lat, lon: u.lon, heading: u.heading, speed: u.speed, positionTs: u.positionTs });
+    else changed.push(u);
+    statusOf.set(u.id, u.status);
+  }
+  if (changed.length) store.apply({ kind: 'units', units: changed });
+  if (positions.length) store.apply({ kind: 'positions', positions });
   updates += batch.length;
   if (measuring && live) {
     arrivals.push({ at: performance.now(), version: live.table.version, visible: live.visibleChanges > before, drawnAt: null, frameTime: null });

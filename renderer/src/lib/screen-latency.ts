@@ -25,13 +25,17 @@ export interface LatencySummary {
   readonly received: { readonly p50: number; readonly p99: number };
   /** Draws of the map's units per second over the window (or since "measure from now"). */
   readonly drawsPerSecond: number;
-  /** The map's limit on draws a second while units move (null: none), and whether it draws in software (null: not known). */
+  /** The map's limit on draws a second while units move, as of its last draw. */
   readonly drawLimit: DrawLimit;
 }
 
 export interface DrawLimit {
+  /** Draws a second allowed now (null: one per batch). */
   readonly perSecond: number | null;
+  /** Whether the map's WebGL runs in software (null: not known yet). */
   readonly software: boolean | null;
+  /** Whether the limit is the automatic one (lower on software WebGL while reports arrive late) rather than set on this browser. */
+  readonly auto: boolean;
 }
 
 /** Samples kept: at 20,000 positions a second, the last ~26 s (8 MB); older ones are overwritten. */
@@ -84,7 +88,7 @@ export class ScreenLatency {
   /** Times of the recent draws (epoch ms), a ring as long as a minute at 60 fps and more. */
   private readonly draws = new Float64Array(8192);
   private drawCount = 0;
-  private limit: DrawLimit = { perSecond: null, software: null };
+  private limit: DrawLimit = { perSecond: null, software: null, auto: true };
 
   /**
    * New positions (device timestamps, epoch ms) are in the map's table from `version` on; they

@@ -36,6 +36,8 @@ export function parseDrawRate(value: string | null): number | 'auto' {
   return value !== null && value.trim() !== '' && Number.isFinite(n) && n >= 1 && n <= 60 ? n : 'auto';
 }
 
+const byValue = (a: number, b: number): number => a - b;
+
 /** Agency index for units without an agency (devices not on the roster). */
 const NO_AGENCY = 31;
 const STATUS_INDEX = new Map<string, number>(UNIT_STATUSES.map((s, i) => [s, i]));
@@ -51,7 +53,7 @@ function agencyPalette(catalog: Catalog | null): { index: Map<string, number>; c
 
 export function createUnitsLayer(store: ConsoleStore, options: LiveUnitsOptions = {}, latency?: ScreenLatency): UnitsLayer {
   const layer = new LiveUnitsLayer({ zIndex: 20, ...options });
-  if (latency) layer.onDraw = (info) => latency.drawn(info.version, performance.timeOrigin + info.drawnAt, { perSecond: info.limit, software: info.software });
+  if (latency) layer.onDraw = (info) => latency.drawn(info.version, performance.timeOrigin + info.drawnAt, { perSecond: info.limit, software: info.software, auto: info.auto });
   // Reused for every batch: the device timestamps of the new positions, for `latency`.
   const stamps: number[] = [];
   let catalog = store.getState().catalog;
@@ -83,10 +85,12 @@ export function createUnitsLayer(store: ConsoleStore, options: LiveUnitsOptions 
     }
     if (changed) {
       for (const u of changed) upsert(u);
-      if (latency && moved) {
+      if (moved) {
         stamps.length = 0;
         for (const u of changed) if (u.positionTs !== null && u.lat !== null) stamps.push(u.positionTs);
-        latency.arrived(layer.table.version, stamps, performance.timeOrigin + performance.now());
+        const now = performance.timeOrigin + performance.now();
+        if (stamps.length > 0) layer.reportAge(now - stamps.sort(byValue)[stamps.length >> 1]);
+        latency?.arrived(layer.table.version, stamps, now);
       }
       return;
     }

@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawLimit, LatencySummary, ScreenLatency } from '../../lib/screen-latency';
+import { SOFTWARE_DRAW_RATE } from '../../map/live/live-units-layer';
 
 const WINDOW_MS = 60_000;
 
@@ -74,16 +75,15 @@ function DrawLimitNote({ limit }: { limit: DrawLimit }) {
   const { t } = useTranslation();
   if (limit.software === null) return null;
   const n = limit.perSecond;
-  const text =
-    limit.software && n !== null
-      ? t('diagnostics.drawLimitSoftware', { n })
-      : limit.software
-        ? t('diagnostics.drawLimitSoftwareNone')
-        : n !== null
-          ? t('diagnostics.drawLimitSet', { n })
-          : t('diagnostics.drawLimitGpu');
+  const text = limit.auto
+    ? limit.software
+      ? t('diagnostics.drawLimitSoftware', { n: SOFTWARE_DRAW_RATE, now: n === null ? t('diagnostics.drawNowBatch') : t('diagnostics.drawNowLimited', { n }) })
+      : t('diagnostics.drawLimitGpu')
+    : n === null
+      ? t('diagnostics.drawLimitBatch')
+      : t('diagnostics.drawLimitSet', { n });
   return (
-    <p className="qx-muted" data-testid="diag-draw-limit" data-software={String(limit.software)} data-per-second={n ?? ''}>
+    <p className="qx-muted" data-testid="diag-draw-limit" data-software={String(limit.software)} data-auto={String(limit.auto)} data-per-second={n ?? ''}>
       {text}
     </p>
   );

@@ -34,17 +34,18 @@ export interface DrawInfo {
   readonly opaque: boolean;
   /** Device-pixel rows of the text atlas this draw sent to the GPU (new names or digits; 0 mostly). */
   readonly textRows: number;
-  /** Draws a second allowed while units move (null: no limit) and whether WebGL runs in software. */
+  /** Draws a second allowed now while units move (null: no limit), whether WebGL runs in software, whether the limit is automatic. */
   readonly limit: number | null;
   readonly software: boolean | null;
+  readonly auto: boolean;
 }
 
 /**
- * Draws a second on software WebGL. Without a GPU every draw costs the CPU (the browser rasterises
- * the frame, then reads it back to composite it), shared with the console's core: at one draw per
- * batch (~25 a second) a 20,000-unit fleet's first seconds took the core's CPU for long enough to
- * hold every position back by up to a second. Ten draws a second leave it that CPU; a report then
- * waits at most ~100 ms for its frame (docs/performance.md).
+ * Draws a second on software WebGL while reports arrive late. Without a GPU every draw costs the
+ * CPU (the browser rasterises the frame, then reads it back to composite it), shared with the
+ * console's core: at one draw per batch (~25 a second) a 20,000-unit fleet starting at once kept
+ * the core from catching up for seconds. Ten draws a second while it catches up leave it that CPU;
+ * a report then waits at most ~100 ms for its frame (docs/performance.md).
  */
 export const SOFTWARE_DRAW_RATE = 10;
 
@@ -179,10 +180,11 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     return this.gl.software;
   }
 
-  /** Draws a second allowed while units move (`maxDrawRate`; 'auto' limits software WebGL only), null: no limit. */
+  /** Draws a second allowed now while units move (`maxDrawRate`; 'auto' limits software WebGL while reports are late), null: no limit. */
   drawRate(): number | null {
-    const rate = this.getLayer().options.maxDrawRate;
-    if (rate === 'auto') return this.gl.software === true ? SOFTWARE_DRAW_RATE : null;
+    const layer = this.getLayer();
+    const rate = layer.options.maxDrawRate;
+    if (rate === 'auto') return this.gl.software === true && layer.lagging ? SOFTWARE_DRAW_RATE : null;
     return rate > 0 && Number.isFinite(rate) ? rate : null;
   }
 
@@ -289,7 +291,7 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     gl.drawText(d.text.data, d.text.vertices, frame);
     gl.end();
     this.lastDrawAt = performance.now();
-    layer.onDraw?.({ version: table.version, frameTime, drawnAt: this.lastDrawAt, units: table.count, clusters: this.clustered ? this.aggregator.clusterCount : 0, opaque: gl.opaque, textRows: rows ? rows[1] - rows[0] : 0, limit: this.drawRate(), software: gl.software });
+    layer.onDraw?.({ version: table.version, frameTime, drawnAt: this.lastDrawAt, units: table.count, clusters: this.clustered ? this.aggregator.clusterCount : 0, opaque: gl.opaque, textRows: rows ? rows[1] - rows[0] : 0, limit: this.drawRate(), software: gl.software, auto: layer.options.maxDrawRate === 'auto' });
   }
 
   /**
