@@ -52,13 +52,11 @@ export class Fleet {
   /**
    * @param statusChanges share of reports that carry a new status (status messages are events:
    * a few a minute per unit at most; 0.002 gives 40 a second across 20,000 units)
-   * @param lateMs how old each report is when handed over (a console behind its fleet)
    */
   constructor(
     readonly count: number,
     seed = 7,
     private readonly statusChanges = 0.002,
-    private readonly lateMs = 0,
   ) {
     const rnd = random(seed);
     this.rnd = random(seed + 1);
@@ -105,7 +103,7 @@ export class Fleet {
       lon: c.lon + east / (M_PER_DEG * Math.cos((c.lat * Math.PI) / 180)),
       heading,
       speed: Math.abs(c.omega * c.radius),
-      positionTs: Date.now() - this.lateMs,
+      positionTs: Date.now(),
     };
   }
 

@@ -8,7 +8,6 @@
  *   (transparent canvas, no backdrop), `adaptive=0` (draw every frame in which anything changed),
  *   `arrival=0` (do not draw on a batch's arrival: only when a glide has moved a symbol visibly),
  *   `rate=N|batch|auto` (draws a second, as `localStorage['qx.map.drawRate']`);
- * - `late=MS`: the fleet's reports are this old when they arrive (a console behind its fleet);
  * - `mode=console`: the console's own ConsoleMap (stores, click handling) instead of a bench map.
  * Positions reach the layers through the console's store exactly as core pushes do. */
 import i18next from 'i18next';
@@ -36,7 +35,7 @@ const q = new URLSearchParams(location.search);
 const num = (k: string, d: number): number => (q.has(k) ? Number(q.get(k)) : d);
 const mode = q.get('mode') ?? 'bench';
 const kind = q.get('layer') ?? 'live';
-const fleet = num('units', 0) > 0 ? new Fleet(num('units', 0), 7, 0.002, num('late', 0)) : null;
+const fleet = num('units', 0) > 0 ? new Fleet(num('units', 0)) : null;
 const colours: Readonly<Record<string, string>> = Object.fromEntries(agencies.map((a) => [a.id, a.color]));
 const catalog = { agencies, unitTypes: [], incidentTypes: [] } as unknown as Catalog;
 const target = document.getElementById('map') as HTMLDivElement;

@@ -54,9 +54,8 @@ describe('screen latency in diagnostics', () => {
     const limit = page.getByTestId('diag-draw-limit');
     await expect(limit.getAttribute('data-auto')).resolves.toBe('true');
     if ((await limit.getAttribute('data-software')) === 'true') {
-      // Two devices reporting on time: each batch is drawn, and the view says when that changes.
-      await expect(limit.getAttribute('data-per-second')).resolves.toBe('');
-      await expect(limit.textContent()).resolves.toContain('at most 10 times a second, leaving the CPU to the console. Now: each batch');
+      await expect(limit.getAttribute('data-per-second')).resolves.toBe('10');
+      await expect(limit.textContent()).resolves.toContain('moving units are drawn at most 10 times a second');
     } else {
       await expect(limit.textContent()).resolves.toContain('every batch of positions');
     }

@@ -34,7 +34,7 @@ export interface DrawLimit {
   readonly perSecond: number | null;
   /** Whether the map's WebGL runs in software (null: not known yet). */
   readonly software: boolean | null;
-  /** Whether the limit is the automatic one (lower on software WebGL while reports arrive late) rather than set on this browser. */
+  /** Whether the limit is the automatic one (on software WebGL only) rather than set on this browser. */
   readonly auto: boolean;
 }
 

@@ -36,8 +36,6 @@ export function parseDrawRate(value: string | null): number | 'auto' {
   return value !== null && value.trim() !== '' && Number.isFinite(n) && n >= 1 && n <= 60 ? n : 'auto';
 }
 
-const byValue = (a: number, b: number): number => a - b;
-
 /** Agency index for units without an agency (devices not on the roster). */
 const NO_AGENCY = 31;
 const STATUS_INDEX = new Map<string, number>(UNIT_STATUSES.map((s, i) => [s, i]));
@@ -85,12 +83,10 @@ export function createUnitsLayer(store: ConsoleStore, options: LiveUnitsOptions 
     }
     if (changed) {
       for (const u of changed) upsert(u);
-      if (moved) {
+      if (latency && moved) {
         stamps.length = 0;
         for (const u of changed) if (u.positionTs !== null && u.lat !== null) stamps.push(u.positionTs);
-        const now = performance.timeOrigin + performance.now();
-        if (stamps.length > 0) layer.reportAge(now - stamps.sort(byValue)[stamps.length >> 1]);
-        latency?.arrived(layer.table.version, stamps, now);
+        latency.arrived(layer.table.version, stamps, performance.timeOrigin + performance.now());
       }
       return;
     }

@@ -8,7 +8,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrawLimit, LatencySummary, ScreenLatency } from '../../lib/screen-latency';
-import { SOFTWARE_DRAW_RATE } from '../../map/live/live-units-layer';
 
 const WINDOW_MS = 60_000;
 
@@ -77,7 +76,7 @@ function DrawLimitNote({ limit }: { limit: DrawLimit }) {
   const n = limit.perSecond;
   const text = limit.auto
     ? limit.software
-      ? t('diagnostics.drawLimitSoftware', { n: SOFTWARE_DRAW_RATE, now: n === null ? t('diagnostics.drawNowBatch') : t('diagnostics.drawNowLimited', { n }) })
+      ? t('diagnostics.drawLimitSoftware', { n })
       : t('diagnostics.drawLimitGpu')
     : n === null
       ? t('diagnostics.drawLimitBatch')

@@ -57,17 +57,11 @@ export interface LiveUnitsOptions {
   readonly drawOnArrival?: boolean;
   /**
    * At most this many draws a second for new reports and moving symbols (Infinity: one per batch);
-   * `'auto'` (the default): SOFTWARE_DRAW_RATE while reports arrive late on software WebGL (see
-   * `reportAge`), otherwise one per batch. A moved view, hover and selection draw in the next
-   * frame whatever the limit.
+   * `'auto'` (the default): SOFTWARE_DRAW_RATE when WebGL runs in software, one per batch on a
+   * GPU. A moved view, hover and selection draw in the next frame whatever the limit.
    */
   readonly maxDrawRate?: number | 'auto';
 }
-
-/** A batch's median age over which reports count as late, under which they are on time again, and for how long first. */
-const LAG_ENTER_MS = 250;
-const LAG_EXIT_MS = 150;
-const LAG_HOLD_MS = 1000;
 
 const DEFAULTS: Required<Omit<LiveUnitsOptions, 'zIndex' | 'className'>> = {
   interpolate: 1,
@@ -103,9 +97,6 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
   private keys: EventsKey[] = [];
   private leave: (() => void) | null = null;
   private readonly p = new Float64Array(2);
-  /** Reports arrive late: the console is behind its fleet (see `reportAge`). */
-  lagging = false;
-  private lateAt = -Infinity;
 
   constructor(options: LiveUnitsOptions = {}) {
     super({ zIndex: options.zIndex, className: options.className ?? 'qx-live-units' });
@@ -249,23 +240,6 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
     const view = map.getView();
     view.animate({ center: [hit.x, hit.y], zoom: (view.getZoom() ?? 13) + 2, duration: 350 });
     return true;
-  }
-
-  /**
-   * The median age of a batch of new reports when it arrived (device time → this page, ms). Over
-   * LAG_ENTER_MS the console is behind (a whole fleet starting at once, a stall) and the layer
-   * counts as lagging until a batch arrives under LAG_EXIT_MS at least LAG_HOLD_MS after the last
-   * late one. A device clock that runs slow makes its reports look late: a fleet of them keeps a
-   * software-rendered map at the lower draw rate, nothing worse.
-   */
-  reportAge(ms: number): void {
-    const now = performance.now();
-    if (ms > LAG_ENTER_MS) {
-      this.lagging = true;
-      this.lateAt = now;
-    } else if (this.lagging && ms < LAG_EXIT_MS && now - this.lateAt >= LAG_HOLD_MS) {
-      this.lagging = false;
-    }
   }
 
   /** Draws a second allowed while units move (null: no limit), and whether WebGL runs in software (null: not known yet). */

@@ -41,11 +41,12 @@ export interface DrawInfo {
 }
 
 /**
- * Draws a second on software WebGL while reports arrive late. Without a GPU every draw costs the
- * CPU (the browser rasterises the frame, then reads it back to composite it), shared with the
- * console's core: at one draw per batch (~25 a second) a 20,000-unit fleet starting at once kept
- * the core from catching up for seconds. Ten draws a second while it catches up leave it that CPU;
- * a report then waits at most ~100 ms for its frame (docs/performance.md).
+ * Draws a second on software WebGL. Without a GPU every draw costs the CPU (the browser rasterises
+ * the frame, then reads it back to composite it), shared with the console's core: at one draw per
+ * batch (~25 a second) the GPU process alone took 40 % of a core under a 20,000-unit fleet, and the
+ * fleet's first seconds (every unit starting at once) kept the core behind for seconds. At ten a
+ * second it takes half that, the core catches up in one or two seconds, and a report waits at most
+ * ~100 ms for its frame (docs/performance.md).
  */
 export const SOFTWARE_DRAW_RATE = 10;
 
@@ -180,11 +181,10 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
     return this.gl.software;
   }
 
-  /** Draws a second allowed now while units move (`maxDrawRate`; 'auto' limits software WebGL while reports are late), null: no limit. */
+  /** Draws a second allowed while units move (`maxDrawRate`; 'auto' limits software WebGL only), null: no limit. */
   drawRate(): number | null {
-    const layer = this.getLayer();
-    const rate = layer.options.maxDrawRate;
-    if (rate === 'auto') return this.gl.software === true && layer.lagging ? SOFTWARE_DRAW_RATE : null;
+    const rate = this.getLayer().options.maxDrawRate;
+    if (rate === 'auto') return this.gl.software === true ? SOFTWARE_DRAW_RATE : null;
     return rate > 0 && Number.isFinite(rate) ? rate : null;
   }
 

@@ -3,7 +3,7 @@
  * is what the GPU would be given (the typed-array table).
  */
 import { fromLonLat } from 'ol/proj';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../../shared/api';
 import type { UnitView } from '../../../../shared/model';
 import type { Catalog } from '../../../../shared/schemas/catalog';
@@ -69,42 +69,6 @@ describe('parseDrawRate', () => {
     expect(parseDrawRate('2.5')).toBe(2.5);
     expect(parseDrawRate('batch')).toBe(Infinity);
     for (const v of [null, '', ' ', 'auto', '0', '-3', '61', 'fast', 'NaN', 'Infinity']) expect(parseDrawRate(v), String(v)).toBe('auto');
-  });
-});
-
-describe('late reports', () => {
-  afterEach(() => vi.restoreAllMocks());
-
-  it('counts the map as lagging from a late batch until batches are on time again for a second', () => {
-    let now = 1_000;
-    vi.spyOn(performance, 'now').mockImplementation(() => now);
-    const units = createUnitsLayer(new ConsoleStore());
-    const layer = units.layer;
-    layer.reportAge(120);
-    expect(layer.lagging).toBe(false);
-    layer.reportAge(400);
-    expect(layer.lagging).toBe(true);
-    now += 500;
-    layer.reportAge(60); // on time, but too soon after the late one
-    expect(layer.lagging).toBe(true);
-    now += 600;
-    layer.reportAge(200); // between the lines: neither late nor on time
-    expect(layer.lagging).toBe(true);
-    layer.reportAge(60);
-    expect(layer.lagging).toBe(false);
-    units.dispose();
-  });
-
-  it('takes the median age of each positions push: a few late devices do not make the batch late', () => {
-    const store = new ConsoleStore();
-    load(store, [unit('a'), unit('b'), unit('c')]);
-    const units = createUnitsLayer(store);
-    const at = (id: string, ageMs: number) => ({ id, lat: 31.2, lon: 104.5, heading: null, speed: null, positionTs: Date.now() - ageMs });
-    store.apply({ kind: 'positions', positions: [at('a', 5_000), at('b', 20), at('c', 30)] });
-    expect(units.layer.lagging).toBe(false);
-    store.apply({ kind: 'positions', positions: [at('a', 900), at('b', 800), at('c', 30)] });
-    expect(units.layer.lagging).toBe(true);
-    units.dispose();
   });
 });
 
