@@ -16,8 +16,6 @@ import Layer from 'ol/layer/Layer';
 import { unByKey } from 'ol/Observable';
 import type { Pixel } from 'ol/pixel';
 import { LiveUnitsRenderer, type DrawInfo } from './live-units-renderer';
-
-export { SOFTWARE_DRAW_RATE } from './live-units-renderer';
 import { FLAG_HIDDEN, FLAG_HOVER, FLAG_SELECTED, UnitTable, type UnitLook } from './unit-table';
 
 export interface LiveUnitsOptions {
@@ -57,8 +55,9 @@ export interface LiveUnitsOptions {
   readonly drawOnArrival?: boolean;
   /**
    * At most this many draws a second for new reports and moving symbols (Infinity: one per batch);
-   * `'auto'` (the default): SOFTWARE_DRAW_RATE when WebGL runs in software, one per batch on a
-   * GPU. A moved view, hover and selection draw in the next frame whatever the limit.
+   * `'auto'` (the default): SOFTWARE_DRAW_RATE (live-units-renderer.ts) when WebGL runs in
+   * software, one per batch on a GPU. A moved view, hover and selection draw in the next frame
+   * whatever the limit.
    */
   readonly maxDrawRate?: number | 'auto';
 }
@@ -240,12 +239,6 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
     const view = map.getView();
     view.animate({ center: [hit.x, hit.y], zoom: (view.getZoom() ?? 13) + 2, duration: 350 });
     return true;
-  }
-
-  /** Draws a second allowed while units move (null: no limit), and whether WebGL runs in software (null: not known yet). */
-  drawLimit(): { readonly perSecond: number | null; readonly software: boolean | null; readonly auto: boolean } {
-    const r = this.renderer();
-    return { perSecond: r?.drawRate() ?? null, software: r?.software() ?? null, auto: this.options.maxDrawRate === 'auto' };
   }
 
   /** Makes sure a frame will be drawn (after a change); the loop stops itself when all is still. */
