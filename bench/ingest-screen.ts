@@ -43,7 +43,7 @@ export interface ScreenFigures {
   readonly receivedP99: number;
   /** How often the map drew its units. */
   readonly draws: number;
-  /** The map's limit on draws a second ('none': one per batch) and whether it drew in software. */
+  /** The map's limit on draws a second ('one per batch' when none) and whether it drew in software. */
   readonly drawLimit: string;
   readonly fps: number;
 }

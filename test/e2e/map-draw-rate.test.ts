@@ -18,6 +18,10 @@ afterAll(async () => {
   await pages.close();
 });
 
+/**
+ * Whether this page's WebGL is a software rasteriser, asked of the browser directly: the test's own
+ * oracle, independent of the layer's detection (isSoftwareRenderer), which it checks.
+ */
 async function software(map: MapPage): Promise<boolean> {
   return map.page.evaluate(() => {
     const gl = document.createElement('canvas').getContext('webgl2');
