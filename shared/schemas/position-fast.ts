@@ -7,7 +7,7 @@
  * contract: test/unit/shared/schemas/position-fast.test.ts proves the equivalence on 200,000
  * generated payloads and checks that these limits are the schema's.
  */
-import { CLOCK_SKEW_MS, MAX_AGE_MS, MAX_PAYLOAD_BYTES, type PositionMsg } from './mqtt.js';
+import { CLOCK_SKEW_MS, decodePayload, MAX_AGE_MS, MAX_PAYLOAD_BYTES, positionSchema, type Decoded, type PositionMsg } from './mqtt.js';
 
 /** The bounds of positionSchema (and common.ts's lat/lon/epoch schemas), inclusive. */
 export const POSITION_LIMITS = {
@@ -51,4 +51,10 @@ export function decodePositionFast(payload: Uint8Array, now: number): PositionMs
   if (heading !== undefined) msg.heading = heading as number;
   if (acc !== undefined) msg.acc = acc as number;
   return msg;
+}
+
+/** A v1 position payload decoded: the fast path when it applies, else the schema with its reason. */
+export function decodePosition(payload: Uint8Array, now: number): Decoded<PositionMsg> {
+  const fast = decodePositionFast(payload, now);
+  return fast ? { ok: true, value: fast } : decodePayload(positionSchema, payload, now);
 }

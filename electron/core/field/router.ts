@@ -7,7 +7,6 @@ import {
   CONSOLE_SUBSCRIPTIONS,
   decodePayload,
   parseUnitTopic,
-  positionSchema,
   statusSchema,
   timestampProblem,
   type AckMsg,
@@ -15,7 +14,7 @@ import {
   type StatusMsg,
 } from '../../../shared/schemas/mqtt.js';
 import { OWNTRACKS_SUBSCRIPTION, ownTracksLocationSchema, ownTracksOtherSchema, ownTracksToPosition, parseOwnTracksTopic } from '../../../shared/schemas/owntracks.js';
-import { decodePositionFast } from '../../../shared/schemas/position-fast.js';
+import { decodePosition } from '../../../shared/schemas/position-fast.js';
 import type { Diagnostics } from '../diagnostics.js';
 import { FIELD_SUBSCRIPTIONS } from '../../../shared/schemas/field.js';
 import { fieldSource, routeField, type FieldIntake } from '../warnings/field.js';
@@ -96,12 +95,7 @@ export class FieldRouter {
     const h = this.handlers;
     if (kind === 'position') {
       // The common case without zod; anything unusual (and every rejection) takes the schema.
-      const fast = decodePositionFast(payload, now);
-      if (fast) {
-        h.position(unitId, fast);
-        return null;
-      }
-      const r = decodePayload(positionSchema, payload, now);
+      const r = decodePosition(payload, now);
       if (!r.ok) return r.reason;
       h.position(unitId, r.value);
     } else if (kind === 'status') {
