@@ -7,7 +7,7 @@ import { build as esbuild } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = ['shared', 'electron', 'renderer', 'resources/locales', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
-const OUTPUTS = ['dist/renderer/index.html', 'dist/node/web.js', 'dist/node/start.js', 'dist/node/simulate.js', 'dist/node/drill.js', 'dist/electron/main.js', 'dist/electron/preload.cjs'];
+const OUTPUTS = ['dist/renderer/index.html', 'dist/node/web.js', 'dist/node/start.js', 'dist/node/simulate.js', 'dist/node/drill.js', 'dist/node/link-worker.js', 'dist/electron/main.js', 'dist/electron/link-worker.js', 'dist/electron/preload.cjs'];
 
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -32,7 +32,7 @@ await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'node20', absWorkingDir: root };
 await esbuild({
   ...common,
-  entryPoints: { web: 'electron/node/web.ts', start: 'electron/node/start.ts', simulate: 'electron/node/simulate.ts', drill: 'electron/node/drill.ts' },
+  entryPoints: { web: 'electron/node/web.ts', start: 'electron/node/start.ts', simulate: 'electron/node/simulate.ts', drill: 'electron/node/drill.ts', 'link-worker': 'electron/core/field/link-worker.ts' },
   outdir: 'dist/node',
   platform: 'node',
   format: 'esm',
@@ -40,7 +40,7 @@ await esbuild({
 });
 await esbuild({
   ...common,
-  entryPoints: { main: 'electron/shell/main.ts' },
+  entryPoints: { main: 'electron/shell/main.ts', 'link-worker': 'electron/core/field/link-worker.ts' },
   outdir: 'dist/electron',
   platform: 'node',
   format: 'esm',

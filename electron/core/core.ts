@@ -14,10 +14,11 @@ import { IncidentLifecycle } from './dispatch/lifecycle.js';
 import { OrderDesk } from './dispatch/orders.js';
 import { DispatchService } from './dispatch/service.js';
 import type { BrokerSettings } from './field/broker-config.js';
-import { FieldLink } from './field/link.js';
+import { FieldLink, type Link } from './field/link.js';
+import { ThreadedFieldLink } from './field/threaded-link.js';
 import { FieldRouter } from './field/router.js';
 import { Outbox } from './field/outbox.js';
-import { UnitTracker } from './field/units.js';
+import { UNIT_FLUSH_MS, UnitTracker } from './field/units.js';
 import { loadCatalog, loadRoadGraph, loadRoster } from './resources.js';
 import { can, permissionFor } from '../../shared/roles.js';
 import { DEFAULT_RECOMMEND_OPTIONS } from '../../shared/domain/recommend.js';
@@ -53,6 +54,12 @@ export interface CoreConfig {
   readonly mapFile?: string;
   readonly ackTimeoutMs?: number;
   readonly unitFlushMs?: number;
+  /**
+   * Run the field link (MQTT receive, position decoding and validation) on a worker thread
+   * (default true; QX_FIELD_THREAD=0 in the hosts). Consoles with an injected or drill clock keep
+   * it on the main thread, where positions are checked against that clock.
+   */
+  readonly fieldThread?: boolean;
   readonly now?: () => number;
   /** --map files (.mbtiles, .pmtiles, .geojson) served besides the default basemap. */
   readonly maps?: readonly string[];
@@ -77,6 +84,8 @@ export interface Core {
   readonly panorama: PanoramaService;
   readonly drills: DrillService;
   link(): LinkView;
+  /** Whether the field link runs on its own worker thread (CoreConfig.fieldThread). */
+  readonly fieldThread: boolean;
   /** Validates `input` against the method's schema, then calls it. Rejections are counted. */
   call(name: ApiName, input: unknown, ctx: CallContext, source: string): Promise<unknown>;
   subscribe(listener: (p: Push) => void): () => void;
@@ -170,21 +179,29 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     new Map(roster.flatMap((r) => (r.owntracks ? [[r.owntracks, r.id] as const] : []))),
     warnings,
   );
-  const link = new FieldLink({
-    url,
-    embedded: broker !== null,
-    consoleId: cfg.consoleId,
-    diagnostics,
-    now,
-    subscriptions: ns.subscriptions(router.subscriptions),
-    onMessage: (topic, payload) => {
-      const canonical = ns.canonical(topic);
-      if (canonical === null) diagnostics.reject('mqtt', topic, `outside the ${ns.prefix} namespace`);
-      else router.receive(canonical, payload);
-    },
-    presenceTopic: ns.wire(topics.consolePresence(cfg.consoleId)),
-    broker: broker === null ? cfg.broker : undefined,
-  });
+  const onMessage = (topic: string, payload: Buffer): void => {
+    const canonical = ns.canonical(topic);
+    if (canonical === null) diagnostics.reject('mqtt', topic, `outside the ${ns.prefix} namespace`);
+    else router.receive(canonical, payload);
+  };
+  const presenceTopic = ns.wire(topics.consolePresence(cfg.consoleId));
+  const subscriptions = ns.subscriptions(router.subscriptions);
+  const brokerSettings = broker === null ? cfg.broker : undefined;
+  // Positions are validated against the wall clock in the link's thread: an injected or drill clock keeps it here.
+  const fieldThread = (cfg.fieldThread ?? true) && !cfg.now && !cfg.drill;
+  const embedded = broker !== null;
+  const link: Link = fieldThread
+    ? new ThreadedFieldLink({
+        init: { url, embedded, consoleId: cfg.consoleId, subscriptions, presenceTopic, drill: false, flushMs: cfg.unitFlushMs ?? UNIT_FLUSH_MS, ...(brokerSettings ? { broker: brokerSettings } : {}) },
+        diagnostics,
+        onMessage,
+        // One flush's positions, validated and coalesced in the link's thread: stored and pushed now.
+        onPositions: (batch) => {
+          batch((id, msg) => units.position(id, msg));
+          units.flush();
+        },
+      })
+    : new FieldLink({ url, embedded, consoleId: cfg.consoleId, diagnostics, now, subscriptions, onMessage, presenceTopic, broker: brokerSettings });
   const outbox = new Outbox(store, link, cfg.consoleId, (orderId) => {
     const order = queries.order(orderId);
     if (order) push({ kind: 'order', order });
@@ -317,6 +334,7 @@ export async function startCore(cfg: CoreConfig): Promise<Core> {
     panorama,
     drills,
     link: () => link.state,
+    fieldThread,
     async call(name, input, ctx, source) {
       const schema = apiInputs[name];
       const parsed = schema.safeParse(input ?? {});

@@ -29,7 +29,8 @@ export interface FieldLinkOptions {
   readonly url: string;
   readonly embedded: boolean;
   readonly consoleId: string;
-  readonly diagnostics: Diagnostics;
+  /** Where the link counts what the broker refused (a worker thread passes them on). */
+  readonly diagnostics: Pick<Diagnostics, 'reject'>;
   readonly subscriptions: readonly string[];
   /** Every message received; must not throw. */
   readonly onMessage: (topic: string, payload: Buffer) => void;
@@ -85,17 +86,7 @@ export class FieldLink {
   constructor(private readonly opts: FieldLinkOptions) {
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
-    const user = opts.broker?.username ?? urlUser(opts.url);
-    this.view = {
-      status: 'connecting',
-      broker: redact(opts.url),
-      embedded: opts.embedded,
-      since: this.now(),
-      outbox: 0,
-      tls: /^(mqtts|ssl|tls|wss):/i.test(opts.url),
-      ...(user === undefined ? {} : { user }),
-      attempt: 0,
-    };
+    this.view = initialLinkView(opts.url, opts.embedded, opts.broker, this.now());
   }
 
   get state(): LinkView {
@@ -277,6 +268,24 @@ export class FieldLink {
     for (const l of this.listeners) l(this.view);
   }
 }
+
+/** What a link shows before its first connection attempt has an outcome. */
+export function initialLinkView(url: string, embedded: boolean, broker: BrokerSettings | undefined, now: number): LinkView {
+  const user = broker?.username ?? urlUser(url);
+  return {
+    status: 'connecting',
+    broker: redact(url),
+    embedded,
+    since: now,
+    outbox: 0,
+    tls: /^(mqtts|ssl|tls|wss):/i.test(url),
+    ...(user === undefined ? {} : { user }),
+    attempt: 0,
+  };
+}
+
+/** What the rest of the core uses of a field link, in this thread or in a worker (threaded-link.ts). */
+export type Link = Pick<FieldLink, 'state' | 'connected' | 'onState' | 'start' | 'publish' | 'setOutboxSize' | 'close'>;
 
 /**
  * The QoS of each subscription: 1, except unit positions, which the contract sends at QoS 0. A

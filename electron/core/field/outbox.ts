@@ -6,7 +6,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Store } from '../store/store.js';
-import type { FieldLink } from './link.js';
+import type { Link } from './link.js';
 
 interface OutboxRow {
   order_id: string;
@@ -26,7 +26,7 @@ export class Outbox {
 
   constructor(
     private readonly store: Store,
-    private readonly link: FieldLink,
+    private readonly link: Link,
     private readonly consoleId: string,
     /** Told when the broker has taken a dispatch order (its state is now `sent`). */
     private readonly onSent: (orderId: string) => void = () => undefined,

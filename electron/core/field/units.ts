@@ -20,6 +20,9 @@ import type { Queries } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 
 /** The tracker's own view of a unit: moved in place by positions. */
+/** How long positions are coalesced before they are written and pushed (ms). */
+export const UNIT_FLUSH_MS = 33;
+
 type LiveView = { -readonly [K in keyof UnitView]: UnitView[K] };
 
 export class UnitTracker {
@@ -36,7 +39,7 @@ export class UnitTracker {
     private readonly consoleId: string,
     /** Each flush: whole views of units new or changed by events, and positions of the others. */
     private readonly emit: (units: UnitView[], positions: UnitPosition[]) => void,
-    private readonly flushMs = 33,
+    private readonly flushMs = UNIT_FLUSH_MS,
   ) {
     this.updatePos = store.db.prepare(
       'UPDATE units SET lat = ?, lon = ?, heading = ?, speed = ?, position_ts = ? WHERE id = ? AND (position_ts IS NULL OR position_ts <= ?)',
