@@ -179,7 +179,7 @@ async function startConsole(): Promise<{ core: Awaited<ReturnType<typeof startCo
   const data = tempDir('qx-bench-');
   const roster = join(data, 'roster.csv');
   writeFileSync(roster, ['id,name,agency,type,station,lat,lon', ...Array.from({ length: UNITS }, (_, i) => `B-${i},巡逻车 ${i},police,patrol,S,31.1,104.4`)].join('\n'));
-  const core = await startCore({ dataDir: data, resourcesDir: join(ROOT, 'resources'), rosterFile: roster, brokerUrl: mosq.url, consoleId: 'bench' });
+  const core = await startCore({ dataDir: data, resourcesDir: join(ROOT, 'resources'), rosterFile: roster, brokerUrl: mosq.url, consoleId: 'bench', fieldThread: process.env.QX_FIELD_THREAD !== '0' });
   await core.connected();
   const web = await startWebHost({ core, token: 'bench-token-1', host: '127.0.0.1', port: 0, rendererDir: join(ROOT, 'dist', 'renderer') });
   const stored = new Samples(UNITS * (SECONDS + 2));

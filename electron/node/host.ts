@@ -54,6 +54,7 @@ export async function serveWeb(argv: readonly string[]): Promise<void> {
   console.log(`  Broker: ${link.broker}${link.embedded ? ' (embedded)' : ''}`);
   console.log(`  Data:   ${opts.dataDir}`);
   console.log(`  GC:     ${describeGc(runningGc(process.execArgv))}`);
+  console.log(`  Field:  MQTT receive and position checks ${core.fieldThread ? 'on their own thread (QX_FIELD_THREAD=0: on the main thread)' : 'on the main thread'}`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

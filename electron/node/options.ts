@@ -30,6 +30,8 @@ export interface HostOptions {
   readonly onlineTiles: string | undefined;
   /** Drill mode: drill database (<data>/drill), drill topics (qx-drill/v1), embedded broker on 1884. */
   readonly drill: boolean;
+  /** The field link on its own worker thread ($QX_FIELD_THREAD, default 1). */
+  readonly fieldThread: boolean;
 }
 
 export class UsageError extends Error {
@@ -125,6 +127,7 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   if (online !== undefined && (!/^https?:\/\/[^\s]+$/.test(online) || !/\{z\}|\{TileMatrix\}/.test(online)))
     throw new UsageError(`--online-tiles must be an http(s) URL template with {z}, {x} and {y}, not "${online}"`);
   const drill = values.drill === true;
+  const fieldThread = fieldThreadSetting(env);
   const consoleId = (values['console-id'] ?? hostname()).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'console';
   return {
     port: int('port', values.port, 8080, 0, 65535),
@@ -143,7 +146,16 @@ export function parseHostOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     maps,
     onlineTiles: online,
     drill,
+    fieldThread,
   };
+}
+
+/** QX_FIELD_THREAD: run the field link on its own thread (default 1; 0 keeps it on the core's main thread). */
+export function fieldThreadSetting(env: NodeJS.ProcessEnv): boolean {
+  const v = (env.QX_FIELD_THREAD ?? '1').trim().toLowerCase();
+  if (v === '1' || v === 'on' || v === 'true' || v === '') return true;
+  if (v === '0' || v === 'off' || v === 'false') return false;
+  throw new UsageError(`QX_FIELD_THREAD must be 1 or 0, not "${env.QX_FIELD_THREAD ?? ''}"`);
 }
 
 /** The drill console's own embedded broker port, so a drill never shares the live broker. */
@@ -215,5 +227,6 @@ export function coreConfig(opts: HostOptions, dataDir: string, resourcesDir: str
     onlineTiles: opts.onlineTiles,
     panoramaData: join(resourcesDir, 'panorama', 'training-city.geojson'),
     drill: opts.drill,
+    fieldThread: opts.fieldThread,
   };
 }

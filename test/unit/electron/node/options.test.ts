@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHostOptions, UsageError } from '../../../../electron/node/options';
+import { coreConfig, parseHostOptions, UsageError } from '../../../../electron/node/options';
 
 describe('host options: maps', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qx-opt-'));
@@ -27,5 +27,19 @@ describe('host options: maps', () => {
     expect(parseHostOptions(['--online-tiles', 'http://tiles.lan/{z}/{x}/{y}.png'], {}).onlineTiles).toBe('http://tiles.lan/{z}/{x}/{y}.png');
     expect(() => parseHostOptions(['--online-tiles', 'http://tiles.lan/tile.png'], {})).toThrow(/\{z\}/);
     expect(() => parseHostOptions(['--online-tiles', 'file:///etc/{z}'], {})).toThrow(UsageError);
+  });
+});
+
+describe('host options: the field link thread', () => {
+  it('runs the field link on its own thread unless QX_FIELD_THREAD says 0, and passes that to the core', () => {
+    expect(parseHostOptions([], {}).fieldThread).toBe(true);
+    expect(parseHostOptions([], { QX_FIELD_THREAD: '1' }).fieldThread).toBe(true);
+    expect(parseHostOptions([], { QX_FIELD_THREAD: '0' }).fieldThread).toBe(false);
+    expect(parseHostOptions([], { QX_FIELD_THREAD: ' Off ' }).fieldThread).toBe(false);
+    expect(coreConfig(parseHostOptions([], { QX_FIELD_THREAD: '0' }), '/data', '/res').fieldThread).toBe(false);
+  });
+
+  it('refuses anything else with the reason', () => {
+    expect(() => parseHostOptions([], { QX_FIELD_THREAD: 'maybe' })).toThrow(/QX_FIELD_THREAD must be 1 or 0, not "maybe"/);
   });
 });
