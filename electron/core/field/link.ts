@@ -1,7 +1,8 @@
 /**
  * The field link: one MQTT client to the broker. It keeps the connection (state visible to every
  * console), subscribes to the topics the router asks for, hands every message to the router, and
- * publishes with QoS 1.
+ * publishes with QoS 1. The core runs it on a worker thread (link-worker.ts, threaded-link.ts)
+ * unless told not to; it is the same class on either thread.
  *
  * Connection rules:
  * - External brokers get MQTT 5 first; a broker that refuses protocol 5 (CONNACK "unacceptable /

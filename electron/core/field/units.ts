@@ -19,10 +19,10 @@ import type { PositionMsg, StatusMsg } from '../../../shared/schemas/mqtt.js';
 import type { Queries } from '../store/queries.js';
 import type { Store } from '../store/store.js';
 
-/** The tracker's own view of a unit: moved in place by positions. */
 /** How long positions are coalesced before they are written and pushed (ms). */
 export const UNIT_FLUSH_MS = 33;
 
+/** The tracker's own view of a unit: moved in place by positions. */
 type LiveView = { -readonly [K in keyof UnitView]: UnitView[K] };
 
 export class UnitTracker {
