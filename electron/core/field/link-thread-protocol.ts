@@ -9,7 +9,7 @@
  */
 import type { LinkView } from '../../../shared/model.js';
 import type { PositionMsg } from '../../../shared/schemas/mqtt.js';
-import type { BrokerSettings } from './broker-config.js';
+import type { BrokerConnection, BrokerSettings } from './broker-config.js';
 
 /** Given to the worker when it starts (workerData). */
 export interface LinkWorkerInit {
@@ -20,6 +20,8 @@ export interface LinkWorkerInit {
   readonly subscriptions: readonly string[];
   readonly presenceTopic: string;
   readonly broker?: BrokerSettings;
+  /** The broker settings as the main thread read and checked them at start: the worker reads no file again. */
+  readonly connection: BrokerConnection;
   /** Drill consoles speak qx-drill/v1 on the wire (shared/schemas/namespace.ts). */
   readonly drill: boolean;
   /** Positions are coalesced per unit and handed over at most this often. */

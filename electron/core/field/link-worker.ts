@@ -16,6 +16,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseUnitTopic, type PositionMsg } from '../../../shared/schemas/mqtt.js';
 import { topicNamespace } from '../../../shared/schemas/namespace.js';
 import { decodePosition } from '../../../shared/schemas/position-fast.js';
+import type { BrokerConnection } from './broker-config.js';
 import { FieldLink } from './link.js';
 import { packPositions, type FromWorker, type LinkWorkerInit, type Rejection, type ToWorker } from './link-thread-protocol.js';
 
@@ -23,6 +24,9 @@ const port = parentPort;
 if (!port) throw new Error('link-worker.ts runs as a worker thread (see threaded-link.ts)');
 const init = workerData as LinkWorkerInit;
 const ns = topicNamespace(init.drill);
+// The TLS files cross as Uint8Arrays; Node's TLS options take Buffers.
+const asBuffer = (b: Uint8Array | undefined): Buffer | undefined => (b === undefined ? undefined : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const connection: BrokerConnection = { ...init.connection, ca: asBuffer(init.connection.ca), cert: asBuffer(init.connection.cert), key: asBuffer(init.connection.key) };
 
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
@@ -65,6 +69,7 @@ const link = new FieldLink({
   subscriptions: init.subscriptions,
   presenceTopic: init.presenceTopic,
   ...(init.broker ? { broker: init.broker } : {}),
+  connection,
   diagnostics: { reject: (source, where, reason) => post({ t: 'reject', rejection: [source, where, reason] }) },
   onMessage: (topic, payload) => {
     if (topic.endsWith('/position')) {

@@ -8,7 +8,8 @@
  * - External brokers get MQTT 5 first; a broker that refuses protocol 5 (CONNACK "unacceptable /
  *   unsupported protocol version", or a close without CONNACK right after the CONNECT) gets 3.1.1
  *   from then on. The embedded Aedes speaks 3.1.1 only and gets it directly.
- * - TLS: CA, client certificate and key are read once at start (broker-config.ts);
+ * - TLS: CA, client certificate and key are read once at start (broker-config.ts; a worker thread
+ *   gets them as read, in `connection`);
  *   rejectUnauthorized is always on; SNI is the URL's host name.
  * - Reconnects are ours, not mqtt.js's (it only knows a fixed period): exponential backoff with
  *   full jitter (backoff.ts), reset by a successful connect; attempt, delay and last error are in
@@ -39,6 +40,8 @@ export interface FieldLinkOptions {
   readonly mqtt?: Partial<IClientOptions>;
   /** External broker settings: TLS files, credentials, protocol, reconnect policy. */
   readonly broker?: BrokerSettings;
+  /** Those settings already read and checked (a worker thread gets them from the thread that read them). */
+  readonly connection?: BrokerConnection;
   /** Randomness of the reconnect jitter, [0, 1) (tests). */
   readonly random?: () => number;
   /** Presence topic on the wire, when not the live one (a drill console's namespace). */
@@ -109,7 +112,7 @@ export class FieldLink {
    */
   start(): void {
     if (this.conn) throw new Error('field link already started');
-    this.conn = loadBrokerConnection(this.opts.url, this.opts.embedded ? {} : (this.opts.broker ?? {}), this.now);
+    this.conn = this.opts.connection ?? loadBrokerConnection(this.opts.url, this.opts.embedded ? {} : (this.opts.broker ?? {}), this.now);
     this.protocol = this.opts.embedded || this.conn.protocol === '3.1.1' ? 4 : 5;
     this.open();
   }

@@ -15,12 +15,12 @@ import type { LinkView } from '../../../shared/model.js';
 import type { PositionMsg } from '../../../shared/schemas/mqtt.js';
 import type { Diagnostics } from '../diagnostics.js';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
-import { loadBrokerConnection } from './broker-config.js';
+import { loadBrokerConnection, type BrokerConnection } from './broker-config.js';
 import { initialLinkView, type Link } from './link.js';
 import { unpackPositions, type FromWorker, type LinkWorkerInit, type ToWorker } from './link-thread-protocol.js';
 
 export interface ThreadedLinkOptions {
-  readonly init: LinkWorkerInit;
+  readonly init: Omit<LinkWorkerInit, 'connection'>;
   readonly diagnostics: Diagnostics;
   /** Every message that is not a unit position, as received; must not throw. */
   readonly onMessage: (topic: string, payload: Buffer) => void;
@@ -60,6 +60,7 @@ export class ThreadedFieldLink implements Link {
   private deaths = 0;
   private restartTimer: NodeJS.Timeout | null = null;
   private closed: (() => void) | null = null;
+  private connection: BrokerConnection | null = null;
 
   constructor(private readonly opts: ThreadedLinkOptions) {
     this.view = initialLinkView(opts.init.url, opts.init.embedded, opts.init.broker, Date.now());
@@ -87,7 +88,7 @@ export class ThreadedFieldLink implements Link {
   start(): void {
     if (this.worker || this.closing) throw new Error('field link already started');
     const { init } = this.opts;
-    loadBrokerConnection(init.url, init.embedded ? {} : (init.broker ?? {}));
+    this.connection = loadBrokerConnection(init.url, init.embedded ? {} : (init.broker ?? {}));
     this.spawn();
   }
 
@@ -128,7 +129,9 @@ export class ThreadedFieldLink implements Link {
 
   private spawn(): void {
     const module = workerModule();
-    const worker = new Worker(module.url, { workerData: this.opts.init, eval: module.eval });
+    if (!this.connection) throw new Error('field link not started');
+    const workerData: LinkWorkerInit = { ...this.opts.init, connection: this.connection };
+    const worker = new Worker(module.url, { workerData, eval: module.eval });
     this.worker = worker;
     // Only the current worker is heard: nothing from one that died or was closed.
     worker.on('message', (m: FromWorker) => {
