@@ -105,11 +105,14 @@ export class OrderDesk {
     if (!order) return `unknown order ${msg.orderId}`;
     if (order.unitId !== unitId) return `order ${msg.orderId} belongs to another unit`;
     if (order.state === 'acknowledged' || order.state === 'refused' || order.state === 'cancelled') return null; // a repeat
-    this.store.append(
-      'order.answered',
-      { orderId: order.id, accepted: msg.accepted, ts: msg.ts, reason: msg.reason ?? null },
-      { actor: `device:${unitId}`, consoleId: this.consoleId },
-    );
+    this.store.tx(() => {
+      this.outbox.delivered(order.id);
+      this.store.append(
+        'order.answered',
+        { orderId: order.id, accepted: msg.accepted, ts: msg.ts, reason: msg.reason ?? null },
+        { actor: `device:${unitId}`, consoleId: this.consoleId },
+      );
+    });
     this.events.order(this.must(order.id));
     this.units.touch([unitId]);
     return null;

@@ -1,6 +1,9 @@
 /**
  * The order outbox. Rows are written in the dispatch transaction; `drain` publishes them with
  * QoS 1 and, on the broker's PUBACK, records `order.sent` and deletes the row in one transaction.
+ * A device can answer before that PUBACK is handled (both come back over the same connection, and
+ * the answer may be read first): the answer then records the delivery (`delivered`), and the late
+ * PUBACK finds no row and records nothing, so the log always reads sent → answered, once.
  * After a restart or a broker outage the remaining rows go out again; devices de-duplicate by
  * orderId, so at-least-once delivery is exactly-once in effect.
  */
@@ -44,12 +47,22 @@ export class Outbox {
   }
 
   /**
-   * Queues the cancellation of an order; call inside the cancelling transaction. An order the
-   * broker never took is simply withdrawn: no device has seen it.
+   * Queues the cancellation of an order; call inside the cancelling transaction. An order not yet
+   * handed to the broker is simply withdrawn: no device has seen it. One on its way (published,
+   * PUBACK pending) may already be with the device, so the cancellation follows it on the same
+   * connection, and the device reads them in that order.
    */
   enqueueCancel(orderId: string, topic: string, payload: string): void {
-    if (this.remove.run(orderId).changes > 0) return;
+    if (!this.inFlight.has(orderId) && this.remove.run(orderId).changes > 0) return;
     this.insert.run(`cancel:${orderId}`, 'cancel', this.wire(topic), payload, this.store.now());
+  }
+
+  /**
+   * A device answered an order whose PUBACK has not been recorded yet: it has it. Call inside the
+   * answer's transaction; records `order.sent` when the row was still waiting.
+   */
+  delivered(orderId: string): void {
+    if (this.remove.run(orderId).changes > 0) this.store.append('order.sent', { orderId }, { actor: 'system', consoleId: this.consoleId });
   }
 
   size(): number {
@@ -93,11 +106,13 @@ export class Outbox {
           this.inFlight.add(r.order_id);
           try {
             await this.link.publish(r.topic, r.payload);
-            this.store.tx(() => {
-              if (r.kind === 'dispatch') this.store.append('order.sent', { orderId: r.order_id }, { actor: 'system', consoleId: this.consoleId });
-              this.remove.run(r.order_id);
+            const recorded = this.store.tx(() => {
+              // No row: the device's answer came first and recorded the delivery.
+              if (this.remove.run(r.order_id).changes === 0 || r.kind !== 'dispatch') return false;
+              this.store.append('order.sent', { orderId: r.order_id }, { actor: 'system', consoleId: this.consoleId });
+              return true;
             }, 'relaxed');
-            if (r.kind === 'dispatch') this.onSent(r.order_id);
+            if (recorded) this.onSent(r.order_id);
           } catch {
             // Broker gone mid-flight: the row stays and goes out on the next connect.
           } finally {
