@@ -30,7 +30,7 @@ export class SoundStore extends ExternalStore<SoundState> {
   /** One tone for a new severe or extreme warning, unless muted. */
   alert(severity: WarningSeverity): void {
     if (this.state.muted) return;
-    this.player.play(severity);
+    void this.player.play(severity);
     this.setState({ ...this.state, sounded: this.state.sounded + 1 });
   }
 

@@ -59,14 +59,14 @@ describe('warning tone', () => {
   it('plays unless muted, and remembers muting', () => {
     const played: string[] = [];
     const storage = memoryStorage();
-    const sound = new SoundStore({ play: (s) => played.push(s), dispose: () => undefined }, storage);
+    const sound = new SoundStore({ play: (s) => { played.push(s); return Promise.resolve(); }, dispose: () => undefined }, storage);
     sound.alert('severe');
     sound.setMuted(true);
     sound.alert('extreme');
     expect(played).toEqual(['severe']);
     expect(sound.getState()).toEqual({ muted: true, sounded: 1 });
     expect(storage.data.get(MUTE_KEY)).toBe('1');
-    expect(new SoundStore({ play: () => undefined, dispose: () => undefined }, storage).getState().muted).toBe(true);
+    expect(new SoundStore({ play: () => Promise.resolve(), dispose: () => undefined }, storage).getState().muted).toBe(true);
   });
 
   it('is a few short beeps, higher and more for an extreme warning', () => {
