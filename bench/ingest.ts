@@ -233,7 +233,7 @@ if (PHASES.has('screen')) {
   console.log(`publish → stored + pushed:  p50 ${stored.pct(50)} ms, p99 ${stored.pct(99)} ms  (${stored.length} samples)`);
   console.log(`  while catching up (the warm-up, all devices started at once), p99 by second: ${catchingUp()} ms`);
   console.log(
-    `publish → screen (Chromium, ${GPU_COMPOSITING ? 'GPU compositing on SwiftShader' : 'software compositing'}, the map's draw; diagnostics view, whole run): p50 ${screen.p50} ms, p99 ${screen.p99} ms  (${screen.samples} positions drawn; ${screen.draws} draws/s, ${screen.drawLimit}; page ${screen.fps.toFixed(1)} fps)`,
+    `publish → screen (Chromium, ${GPU_COMPOSITING ? 'GPU compositing on SwiftShader' : 'software compositing'}, the map's draw; diagnostics view, whole run): p50 ${screen.p50} ms, p99 ${screen.p99} ms  (${screen.samples} positions drawn; ${screen.draws} draws/s, ${screen.drawLimit}; page's main-thread delay p99 ${screen.delayP99.toFixed(0)} ms, max ${screen.delayMax.toFixed(0)} ms)`,
   );
   console.log(`  of which publish → received by the page: p50 ${screen.receivedP50} ms, p99 ${screen.receivedP99} ms`);
   await web.close();

@@ -42,7 +42,43 @@ async function drawsPerSecond(query: string): Promise<{ draws: number; p95Ms: nu
   return { draws: m.layerDrawsPerSecond, p95Ms: m.latency?.p95Ms ?? NaN, software: onSoftware };
 }
 
+/** Frames the page asks for a second (every requestAnimationFrame call) while its fleet moves. */
+async function framesAskedPerSecond(query: string): Promise<{ asked: number; software: boolean }> {
+  const map = await MapPage.open(pages.browser, pages.server, query);
+  const onSoftware = await software(map);
+  await map.page.evaluate(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    const w = window as Window & { qxAsked?: number };
+    w.qxAsked = 0;
+    window.requestAnimationFrame = (cb) => {
+      w.qxAsked = (w.qxAsked ?? 0) + 1;
+      return raf(cb);
+    };
+  });
+  await map.startFleet();
+  const asked = (): Promise<number> => map.page.evaluate(() => (window as Window & { qxAsked?: number }).qxAsked ?? 0);
+  await expect.poll(asked).toBeGreaterThan(0); // moving
+  const from = { n: await asked(), at: Date.now() };
+  await map.page.waitForFunction((until) => Date.now() >= until, from.at + 3_000, { polling: 250 });
+  const perSecond = ((await asked()) - from.n) / ((Date.now() - from.at) / 1000);
+  await map.stopFleet();
+  await map.close();
+  console.log(`frames asked for (${query}): ${perSecond.toFixed(1)}/s (software WebGL: ${onSoftware})`);
+  return { asked: perSecond, software: onSoftware };
+}
+
 describe('live units draw rate', () => {
+  it('asks for a frame only when a draw is due while the rate is limited, and for every frame otherwise', { timeout: 90_000 }, async () => {
+    // An empty requestAnimationFrame loop costs Chromium ~8 % of a core without a GPU: between
+    // limited draws the loop sleeps rather than ask for frames that draw nothing.
+    const limited = await framesAskedPerSecond('layer=live&units=2000&rate=10');
+    expect(limited.asked).toBeGreaterThan(5);
+    expect(limited.asked).toBeLessThan(25); // ten draws, a frame or two each; not the screen's 60
+    // Unlimited (a GPU), the glides are drawn in every frame the screen shows.
+    const each = await framesAskedPerSecond('layer=live&units=2000&rate=batch');
+    expect(each.asked).toBeGreaterThan(limited.asked);
+  });
+
   it('draws moving units at most ten times a second on software WebGL, each batch when told to', { timeout: 90_000 }, async () => {
     const auto = await drawsPerSecond('layer=live&units=2000');
     if (auto.software) {

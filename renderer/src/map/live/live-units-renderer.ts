@@ -190,10 +190,15 @@ export class LiveUnitsRenderer extends LayerRenderer<LiveUnitsLayer> {
 
   /** Whether the rate limit lets the animation loop draw in the frame at `frameTime`. */
   due(frameTime: number): boolean {
-    if (this.urgent) return true;
+    return this.untilDue(frameTime) <= 0;
+  }
+
+  /** Milliseconds from `now` until the rate limit lets the loop draw (≤ 0: it may now). */
+  untilDue(now: number): number {
+    if (this.urgent) return 0;
     const rate = this.drawRate();
     // Half a frame of slack: frames come every ~16.7 ms, so ten a second is every sixth frame.
-    return rate === null || frameTime - this.lastDrawFrame >= 1000 / rate - 8;
+    return rate === null ? 0 : this.lastDrawFrame + 1000 / rate - 8 - now;
   }
 
   /** Something will still need drawing without new input (moves under way, a pending change). */
