@@ -96,7 +96,7 @@ export class LiveUnitsLayer extends Layer<never, LiveUnitsRenderer> {
   private hoverId: string | null = null;
   private palette: { agencies: readonly string[]; statuses: readonly string[] } = { agencies: [], statuses: [] };
   private raf = 0;
-  /** While the draw rate limit has the loop wait: the timer that wakes it a frame before the next draw. */
+  /** While the draw rate limit has the loop wait: the timer that wakes it just before the next draw is due. */
   private rest: ReturnType<typeof setTimeout> | null = null;
   private keys: EventsKey[] = [];
   private leave: (() => void) | null = null;
