@@ -62,7 +62,14 @@ export class Outbox {
    * answer's transaction; records `order.sent` when the row was still waiting.
    */
   delivered(orderId: string): void {
-    if (this.remove.run(orderId).changes > 0) this.store.append('order.sent', { orderId }, { actor: 'system', consoleId: this.consoleId });
+    this.take(orderId, 'dispatch');
+  }
+
+  /** Deletes a row; records `order.sent` when it was a dispatch still waiting. Returns whether it did. */
+  private take(rowId: string, kind: OutboxRow['kind']): boolean {
+    if (this.remove.run(rowId).changes === 0 || kind !== 'dispatch') return false;
+    this.store.append('order.sent', { orderId: rowId }, { actor: 'system', consoleId: this.consoleId });
+    return true;
   }
 
   size(): number {
@@ -106,12 +113,8 @@ export class Outbox {
           this.inFlight.add(r.order_id);
           try {
             await this.link.publish(r.topic, r.payload);
-            const recorded = this.store.tx(() => {
-              // No row: the device's answer came first and recorded the delivery.
-              if (this.remove.run(r.order_id).changes === 0 || r.kind !== 'dispatch') return false;
-              this.store.append('order.sent', { orderId: r.order_id }, { actor: 'system', consoleId: this.consoleId });
-              return true;
-            }, 'relaxed');
+            // No row left: the device's answer came first and recorded the delivery.
+            const recorded = this.store.tx(() => this.take(r.order_id, r.kind), 'relaxed');
             if (recorded) this.onSent(r.order_id);
           } catch {
             // Broker gone mid-flight: the row stays and goes out on the next connect.

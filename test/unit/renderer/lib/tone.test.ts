@@ -80,6 +80,15 @@ function fakeWindow() {
   };
 }
 
+/** A tone whose context has been made (after a key press), and that context. */
+async function unlocked() {
+  const w = fakeWindow();
+  const tone = webAudioTone(w.win);
+  w.press();
+  await w.runTimers();
+  return { w, tone, ctx: w.made[0] };
+}
+
 describe('webAudioTone', () => {
   it('makes its audio context after the first press, in a task of its own, and plays beeps with it', async () => {
     const w = fakeWindow();
@@ -97,11 +106,7 @@ describe('webAudioTone', () => {
   });
 
   it('keeps the context suspended between tones: resumed for a tone, suspended once it has played', async () => {
-    const w = fakeWindow();
-    const tone = webAudioTone(w.win);
-    w.press();
-    await w.runTimers();
-    const ctx = w.made[0];
+    const { w, tone, ctx } = await unlocked();
     expect(ctx.state).toBe('suspended'); // made, then suspended until a tone is due
     await tone.play('severe');
     expect(ctx.state).toBe('running');
@@ -122,14 +127,10 @@ describe('webAudioTone', () => {
   });
 
   it('does not suspend under a tone still playing, and suspends once it has', async () => {
-    const w = fakeWindow();
-    const tone = webAudioTone(w.win);
-    w.press();
-    await w.runTimers();
-    const ctx = w.made[0];
+    const { w, tone, ctx } = await unlocked();
     await tone.play('extreme');
-    // The rest timer fires early (a throttled page's timers can be late, never early; the context
-    // checks anyway): the beeps are not over by the context's clock, so it keeps running.
+    // The rest timer fires while the beeps are not over by the context's own clock (the audio clock
+    // and the page's timers are not the same clock): it keeps running.
     ctx.currentTime = 0.1;
     await w.runTimers();
     expect(ctx.state).toBe('running');
