@@ -5,6 +5,8 @@ const stub = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   test: {
+    // Every test's temporary folders (databases, broker configurations, certificates) under one, removed at the end.
+    globalSetup: ['test/setup/temp-root.ts'],
     projects: [
       {
         test: {

@@ -14,11 +14,13 @@ import type { ApiResults, Push } from '../shared/api';
 import type { ServerMessage } from '../shared/wire';
 import { tempDir } from '../test/helpers/core';
 import { startMosquitto } from '../test/helpers/mosquitto';
+import { tempRoot } from '../test/helpers/temp-root';
 
 const RUNS = Number(process.argv[2] ?? 100);
 const ROOT = join(import.meta.dirname, '..');
 const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
+const removeTemp = tempRoot('qx-bench-dispatch-');
 const mosq = await startMosquitto();
 const core = await startCore({ dataDir: tempDir('qx-bench-dispatch-'), resourcesDir: join(ROOT, 'resources'), brokerUrl: mosq.url, consoleId: 'bench' });
 await core.connected();
@@ -76,3 +78,4 @@ await sim.close();
 await web.close();
 await core.close();
 await mosq.stop();
+removeTemp();

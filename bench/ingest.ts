@@ -23,6 +23,7 @@ import { chooseGc, runningGc, SINGLE_THREADED_GC_FLAG } from '../electron/node/g
 import { startWebHost } from '../electron/web/server';
 import { tempDir } from '../test/helpers/core';
 import { startMosquitto } from '../test/helpers/mosquitto';
+import { tempRoot } from '../test/helpers/temp-root';
 import { GPU_COMPOSITING, screenPhase } from './ingest-screen';
 
 const UNITS = Number(process.argv[2] ?? 20_000);
@@ -45,6 +46,8 @@ if (GC.mode === 'single' && runningGc(process.execArgv) !== 'single') {
   const again = spawnSync(process.execPath, [SINGLE_THREADED_GC_FLAG, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(again.status ?? 1);
 }
+// The run's databases (tens of MB each phase) and the broker's files, removed at the end.
+const removeTemp = tempRoot('qx-bench-');
 
 const pct = (xs: ArrayLike<number>, p: number): number => {
   if (xs.length === 0) return NaN;
@@ -240,3 +243,4 @@ if (PHASES.has('screen')) {
   await core.close();
 }
 await mosq.stop();
+removeTemp();
