@@ -196,6 +196,8 @@ describe('case desk', () => {
     await app.setLanguage('en');
     const desk = new CaseDeskPage(page);
     await desk.openDesk();
+    // The map's case layer asked for the cases before the socket was ready: that first load waited for it.
+    expect(await page.getByTestId('case-error').count()).toBe(0);
     const incidents = await app.queueRows.count();
     await page.keyboard.press('n');
     await page.getByTestId('case-form').waitFor();

@@ -68,16 +68,22 @@ function caseOf(result: unknown): CaseView | null {
 export class CasesStore extends ExternalStore<CasesState> {
   private forms = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The error the last load failed with, while it is the one shown: a later load that works takes it away. */
+  private loadError: UiError | null = null;
 
-  constructor(readonly api: ClientApi) {
+  /** `ready`: whether calls can reach the core now; until then the first use waits for `reload` on connecting. */
+  constructor(
+    readonly api: ClientApi,
+    private readonly ready: () => boolean = () => true,
+  ) {
     super(INITIAL);
   }
 
-  /** Loads the catalog and the queue once; later calls do nothing. */
+  /** Loads the catalog and the queue once (now, or when the connection is ready); later calls do nothing. */
   ensure(): void {
     if (this.state.started) return;
     this.setState({ ...this.state, started: true });
-    this.reload();
+    if (this.ready()) this.reload();
   }
 
   /** After a (re)connection: everything again, if the desk was ever used. */
@@ -85,11 +91,16 @@ export class CasesStore extends ExternalStore<CasesState> {
     if (!this.state.started) return;
     Promise.all([this.api['cases.catalog']({}), this.api['cases.list']({ limit: QUEUE_SIZE })]).then(
       ([catalog, { cases }]) => {
-        this.setState({ ...this.state, loaded: true, catalog, list: new Map(cases.map((c) => [c.id, c])), changes: this.state.changes + 1 });
+        const error = this.state.error !== null && this.state.error === this.loadError ? null : this.state.error;
+        this.loadError = null;
+        this.setState({ ...this.state, loaded: true, catalog, list: new Map(cases.map((c) => [c.id, c])), error, changes: this.state.changes + 1 });
         const side = this.state.side;
         if (side.kind === 'case') this.refreshDetail(side.id);
       },
-      (e: unknown) => this.fail(e),
+      (e: unknown) => {
+        this.fail(e);
+        this.loadError = this.state.error;
+      },
     );
   }
 

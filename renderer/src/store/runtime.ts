@@ -17,7 +17,7 @@ import { KpiStore } from './kpi-store';
 import { DetailStore } from './detail-store';
 import { guard, makeOperations, toUiError, type Actions, type Operations } from './operations';
 import { SoundStore } from './sound-store';
-import { UiStore } from './ui-store';
+import { UiStore, type UiError } from './ui-store';
 
 export type { Actions, Operations } from './operations';
 
@@ -65,7 +65,7 @@ export function startRuntime(session: Session): Runtime {
   const sound = new SoundStore(webAudioTone(), localStore());
   const ops = makeOperations(session.api, store, ui, detail);
   const actions = guard(ops, ui);
-  const cases = new CasesStore(session.api);
+  const cases = new CasesStore(session.api, () => session.connection() === 'ready');
   const kpi = new KpiStore(session.api);
   const screenLatency = new ScreenLatency();
 
@@ -101,16 +101,23 @@ export function startRuntime(session: Session): Runtime {
   }, SENSORS_POLL_MS);
 
   // Every (re)connection reloads the whole snapshot: pushes missed while away are not replayed.
+  // A failed load's message goes when a later load works; a failed action's stays.
+  let snapshotError: UiError | null = null;
   const reload = (): void => {
     const attempt = ++loading;
     session.api['session.snapshot']({}).then(
       (s) => {
         if (attempt !== loading) return;
+        if (snapshotError !== null && ui.getState().error === snapshotError) ui.setError(null);
+        snapshotError = null;
         store.load(s);
         const id = detail.getState().incidentId;
         if (id) schedule(id, 'all');
       },
-      (e: unknown) => ui.setError(toUiError(e)),
+      (e: unknown) => {
+        ui.setError(toUiError(e));
+        snapshotError = ui.getState().error;
+      },
     );
   };
   const onState = (s: ConnectionState): void => {

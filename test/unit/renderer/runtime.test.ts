@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ClientApi, type Push, type Snapshot } from '../../../shared/api';
+import type { CasesCatalog } from '../../../shared/cases/model';
 import type { RecommendationView } from '../../../shared/model';
 import type { Session } from '../../../renderer/src/api/bridge';
 import type { ConnectionState } from '../../../renderer/src/api/ws-client';
@@ -103,6 +104,83 @@ describe('runtime', () => {
     const rt = startRuntime(fake.session);
     await rt.actions.dispatch('x', ['u1']);
     expect(rt.ui.getState().error).toEqual({ code: 'conflict', message: 'unit u1 is already assigned to an incident' });
+  });
+});
+
+describe('loading before and after the connection', () => {
+  const quietRisks: Partial<ClientApi> = {
+    'warnings.list': async () => ({ warnings: [] }),
+    'sensors.list': async () => ({ sensors: [] }),
+    'reports.list': async () => ({ reports: [] }),
+  };
+  const casesCatalog: CasesCatalog = { categories: [], bodies: [], sla: { acceptHours: 12, completeHours: 96, warnAt: 0.75 }, districts: [] };
+
+  it('waits for the connection before the case layer first loads the cases: no error, the queue loaded once ready', async () => {
+    let lists = 0;
+    const fake = fakeSession({
+      'session.snapshot': async () => snapshot(),
+      ...quietRisks,
+      'cases.catalog': async () => casesCatalog,
+      'cases.list': async () => {
+        lists += 1;
+        return { cases: [], total: 0 };
+      },
+    });
+    const rt = startRuntime(fake.session);
+    // The map's case layer shows from the start: its first use comes before the socket is ready.
+    rt.cases.ensure();
+    await settle();
+    expect(lists).toBe(0);
+    expect(rt.cases.getState().error).toBeNull();
+    fake.setState('ready');
+    await settle();
+    expect(lists).toBe(1);
+    expect(rt.cases.getState().loaded).toBe(true);
+    expect(rt.cases.getState().error).toBeNull();
+    rt.dispose();
+  });
+
+  it("takes a failed load's message away when a later load works, and keeps a failed action's", async () => {
+    let lists = 0;
+    let snapshots = 0;
+    const fake = fakeSession({
+      'session.snapshot': async () => {
+        snapshots += 1;
+        if (snapshots === 1) throw new ApiError('internal', 'connection closed');
+        return snapshot();
+      },
+      ...quietRisks,
+      'cases.catalog': async () => casesCatalog,
+      'cases.list': async () => {
+        lists += 1;
+        if (lists === 1) throw new ApiError('internal', 'connection closed');
+        return { cases: [], total: 0 };
+      },
+      'cases.accept': async () => {
+        throw new ApiError('conflict', 'case c1 was accepted by another console');
+      },
+    });
+    const rt = startRuntime(fake.session);
+    fake.setState('ready');
+    rt.cases.ensure();
+    await settle();
+    expect(rt.ui.getState().error?.message).toBe('connection closed');
+    expect(rt.cases.getState().error?.message).toBe('connection closed');
+    fake.setState('closed');
+    fake.setState('ready');
+    await settle();
+    expect(rt.ui.getState().error).toBeNull();
+    expect(rt.cases.getState().error).toBeNull();
+    expect(rt.cases.getState().loaded).toBe(true);
+
+    await rt.cases.act((api) => api['cases.accept']({ caseId: 'c1' }));
+    expect(rt.cases.getState().error?.message).toBe('case c1 was accepted by another console');
+    fake.setState('closed');
+    fake.setState('ready');
+    await settle();
+    expect(lists).toBe(3);
+    expect(rt.cases.getState().error?.message).toBe('case c1 was accepted by another console');
+    rt.dispose();
   });
 });
 
