@@ -23,7 +23,7 @@ export function Header() {
   const view = useUi((s) => s.view);
   return (
     <header className="qx-header">
-      <div className="qx-brand">
+      <div className="qx-brand" title={`${t('header.console')} ${consoleId || '—'} · ${t('header.dispatcher')} ${session.actor}`}>
         <span className="qx-brand__zh">全响应</span>
         <span className="qx-brand__en">Quanxiang</span>
         <span className="qx-brand__sub">{t('app.subtitle')}</span>
