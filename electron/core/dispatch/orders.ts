@@ -113,6 +113,9 @@ export class OrderDesk {
         { actor: `device:${unitId}`, consoleId: this.consoleId },
       );
     });
+    // The incident first: its times (dispatch → first acknowledgement) change with the answer.
+    const incident = this.queries.incident(order.incidentId);
+    if (incident) this.events.incident(incident);
     this.events.order(this.must(order.id));
     this.units.touch([unitId]);
     return null;

@@ -12,6 +12,7 @@ import { UnitTracker } from '../../../../../electron/core/field/units';
 import { OrderDesk } from '../../../../../electron/core/dispatch/orders';
 import { Queries } from '../../../../../electron/core/store/queries';
 import { Store } from '../../../../../electron/core/store/store';
+import type { IncidentView, OrderView } from '../../../../../shared/model';
 
 const NOW = Date.UTC(2026, 10, 30, 8, 0, 0);
 const who = { actor: 'dispatcher-li', consoleId: 'c1', role: 'supervisor' as const };
@@ -53,16 +54,35 @@ function setup({ announce = true } = {}) {
   const sent: string[] = [];
   const outbox = new Outbox(store, link, 'c1', (id) => sent.push(id));
   tracker = new UnitTracker(store, queries, 'c1', () => undefined, 1_000_000);
-  const desk = new OrderDesk(store, queries, outbox, tracker, { incident: () => undefined, order: () => undefined }, { resendAfterMs: 15_000, ackTimeoutMs: 30_000 }, 'c1');
+  // What the consoles hear, in order: the incident's and the orders' pushes.
+  const pushed: { kind: 'incident' | 'order'; firstAckAt?: number | null; state?: string }[] = [];
+  const events = {
+    incident: (i: IncidentView) => pushed.push({ kind: 'incident', firstAckAt: i.times.firstAckAt }),
+    order: (o: OrderView) => pushed.push({ kind: 'order', state: o.state }),
+  };
+  const desk = new OrderDesk(store, queries, outbox, tracker, events, { resendAfterMs: 15_000, ackTimeoutMs: 30_000 }, 'c1');
   const incident = queries.incident(incidentId);
   if (!incident) throw new Error('no incident');
   const [orderId] = store.tx(() => desk.issue(incident, ['A-201'], 1, who));
   if (announce) desk.announce([incidentId], [orderId]);
   const log = () => store.events().filter((e) => e.type.startsWith('order.')).map((e) => e.type);
-  return { store, queries, outbox, desk, held, published, sent, orderId, log };
+  return { store, queries, outbox, desk, held, published, sent, orderId, log, pushed };
 }
 
 describe('an order sent and answered', () => {
+  it("tells the consoles the incident's acknowledgement time with the answer, before the order", async () => {
+    const { outbox, desk, held, orderId, pushed } = setup();
+    held[0].puback();
+    await outbox.settled();
+    pushed.length = 0;
+    expect(desk.onAck('A-201', { orderId, accepted: true, ts: NOW })).toBeNull();
+    // A console shows "dispatch → acknowledged" from the incident: it must not keep ticking after the answer.
+    expect(pushed).toEqual([
+      { kind: 'incident', firstAckAt: NOW },
+      { kind: 'order', state: 'acknowledged' },
+    ]);
+  });
+
   it('records the send on the PUBACK, then the answer', async () => {
     const { queries, outbox, desk, held, sent, orderId, log } = setup();
     expect(held.map((h) => h.topic)).toEqual(['qx/v1/units/A-201/orders']);
