@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useRuntime } from '../hooks/runtime';
-import { DrillContext, useDrill } from './context';
+import { DrillContext, useDrill, useDrillStore } from './context';
 import { DrillBanner } from './DrillBanner';
 import { DrillStore } from './drill-store';
 import { ReplayView } from './ReplayView';
@@ -26,8 +26,23 @@ export function DrillFrame({ children }: { children: ReactNode }) {
 }
 
 function FrameBody({ children }: { children: ReactNode }) {
+  const { ui } = useRuntime();
+  const drills = useDrillStore();
   const drill = useDrill((s) => s.status?.drill ?? false);
   const view = useDrill((s) => s.view);
+  // A drill view is modal, an overlay like the help: the console's keys (N, D, B, the map's L, M …) rest behind it,
+  // and Escape, which clears the overlay, closes it.
+  useEffect(() => {
+    if (view.kind === 'none') return;
+    ui.setOverlay('drill');
+    const off = ui.subscribe(() => {
+      if (ui.getState().overlay !== 'drill') drills.open({ kind: 'none' });
+    });
+    return () => {
+      off();
+      if (ui.getState().overlay === 'drill') ui.setOverlay(null);
+    };
+  }, [view.kind, ui, drills]);
   return (
     <div className="qx-frame" data-drill={drill} data-testid="frame">
       {drill && <DrillBanner />}

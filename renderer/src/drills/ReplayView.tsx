@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplayState } from '../../../shared/drills/api';
 import { COMMITTED_STATUSES } from '../../../shared/model';
+import { useNames } from '../hooks/names';
 import { useConsole, useRuntime } from '../hooks/runtime';
 import { clock, dateIso } from '../lib/format';
 import { useDrillStore } from './context';
@@ -21,6 +22,7 @@ export function ReplayView() {
   const { session } = useRuntime();
   const drills = useDrillStore();
   const catalog = useConsole((d) => d.catalog);
+  const names = useNames();
   const [range, setRange] = useState<{ from: number; to: number } | null>(null);
   const [at, setAt] = useState<number | null>(null);
   const [state, setState] = useState<ReplayState | null>(null);
@@ -78,7 +80,8 @@ export function ReplayView() {
             <input
               type="range"
               min={range.from}
-              max={range.to}
+              // A whole number of steps above the start, so the last step (End) is at or after the log's last event.
+              max={range.from + Math.ceil((range.to - range.from) / 1000) * 1000}
               step={1000}
               value={at ?? range.to}
               onChange={(e) => {
@@ -86,6 +89,8 @@ export function ReplayView() {
                 setAt(Number(e.target.value));
               }}
               aria-label={t('drills.replay.scrubber')}
+              // The keyboard starts on the timeline: ←/→ a second, PageUp/PageDown, Home/End (the input's own keys).
+              autoFocus
               data-testid="replay-slider"
             />
           </div>
@@ -98,14 +103,14 @@ export function ReplayView() {
               label={t('drills.replay.map')}
               testId="replay-map"
               units={state.units.flatMap((u) => (u.lat === null || u.lon === null ? [] : [{ id: u.id, lat: u.lat, lon: u.lon, color: COMMITTED_STATUSES.has(u.status) ? color(u.agency) : '#55657a', title: `${u.name} · ${t(`unitStatus.${u.status}`)}` }]))}
-              incidents={open.map((i) => ({ id: i.id, lat: i.lat, lon: i.lon, title: `#${i.number} ${i.address}` }))}
+              incidents={open.map((i) => ({ id: i.id, lat: i.lat, lon: i.lon, title: `#${i.number} ${names.incidentType(i.type)} ${i.address}` }))}
             />
             <div className="qx-drill-view__side">
               <p data-testid="replay-counts">{t('drills.replay.counts', { events: state.events, incidents: open.length, orders: state.orders.length, warnings: state.warnings.length })}</p>
               <ul className="qx-drill-list" data-testid="replay-incidents">
                 {open.map((i) => (
                   <li key={i.id}>
-                    <b>#{i.number}</b> {i.address} · {t(`incidentStatus.${i.status}`)}
+                    <b>#{i.number}</b> {names.incidentType(i.type)} {i.address} · {t(`incidentStatus.${i.status}`)}
                     <div className="qx-drill-list__sub">
                       {state.orders
                         .filter((o) => o.incidentId === i.id)

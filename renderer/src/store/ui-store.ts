@@ -21,7 +21,8 @@ export type View = 'map' | 'board' | 'cases' | 'kpi';
 export type SideTab = 'action' | 'warnings' | 'reports';
 /** Map layers the legend switches on and off. */
 export type RiskLayer = 'sensors' | 'warnings' | 'reports' | 'cases' | 'heatmap';
-export type Overlay = 'help' | 'command' | 'status' | null;
+/** `drill`: a drill view (replay, after-action report) is open over the page. */
+export type Overlay = 'help' | 'command' | 'status' | 'drill' | null;
 /** Places a shortcut can send the keyboard to. */
 export type FocusTarget = 'note' | 'close';
 
