@@ -2,29 +2,17 @@
  * A browser without the token sees the login screen; a wrong token is refused and asked for
  * again; the right one opens the console, with the dispatcher's name recorded on what they do.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { startConsole, type TestConsole } from '../helpers/console';
+import { describe, expect, it } from 'vitest';
+import { consoleInBrowser } from '../helpers/e2e-setup';
 import { guardPage } from './pages/page-guard';
 
-let console_: TestConsole;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  console_ = await startConsole();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await console_.close();
-});
+const setup = consoleInBrowser();
 
 describe('login', () => {
   it('asks for the token, refuses a wrong one and accepts the right one', async () => {
-    const page = await browser.context.newPage();
-    const guard = guardPage(page, console_.url);
-    await page.goto(console_.url);
+    const page = await setup.browser.context.newPage();
+    const guard = guardPage(page, setup.console.url);
+    await page.goto(setup.console.url);
     await page.getByTestId('login').waitFor();
 
     await page.getByTestId('login-token').fill('not-the-token');
@@ -33,7 +21,7 @@ describe('login', () => {
     await page.getByTestId('login-denied').waitFor();
     expect(await page.getByTestId('login-denied').innerText()).toContain('令牌无效');
 
-    await page.getByTestId('login-token').fill(console_.token);
+    await page.getByTestId('login-token').fill(setup.console.token);
     await page.getByTestId('login-token').press('Enter');
     await page.locator('[data-testid="console"][data-loaded="true"]').waitFor();
     expect(await page.getByTestId('console-id').innerText()).toBe('e2e-console');

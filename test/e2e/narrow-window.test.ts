@@ -4,24 +4,12 @@
  * past the edge), the map's hint never lies under the search box, and a unit's name in the list is never cut
  * while there is room for it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { startConsole, type TestConsole } from '../helpers/console';
+import { consoleInBrowser } from '../helpers/e2e-setup';
 import { ConsolePage } from './pages/console-page';
 
-let console_: TestConsole;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  console_ = await startConsole();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await console_.close();
-});
+const setup = consoleInBrowser();
 
 const HEADER_CONTROLS = ['view-map', 'view-board', 'view-cases', 'view-kpi', 'warnings-button', 'replay-button', 'diagnostics-button', 'lang-zh-CN', 'lang-en', 'link-status'];
 
@@ -49,9 +37,9 @@ async function controls(page: Page, width: number): Promise<string[]> {
 
 describe('narrow windows', () => {
   it('shows the whole header, the hint clear of the search and whole unit names from 1100 to 1920 px, in both languages', async () => {
-    const page = await browser.context.newPage();
-    const app = new ConsolePage(page, console_.url);
-    await app.open(console_.token);
+    const page = await setup.browser.context.newPage();
+    const app = new ConsolePage(page, setup.console.url);
+    await app.open(setup.console.token);
     const faults: string[] = [];
     for (const lang of ['zh-CN', 'en'] as const) {
       await app.setLanguage(lang);

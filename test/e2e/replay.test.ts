@@ -3,38 +3,26 @@
  * keyboard. An incident another system created over REST shows with its type and address at the end of the
  * timeline and not at its start; the console's keys rest while the replay is open; Escape closes it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { startConsole, type TestConsole } from '../helpers/console';
+import { describe, expect, it } from 'vitest';
+import { consoleInBrowser } from '../helpers/e2e-setup';
 import { ConsolePage } from './pages/console-page';
 import { guardPage } from './pages/page-guard';
 
-let console_: TestConsole;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  console_ = await startConsole();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await console_.close();
-});
+const setup = consoleInBrowser();
 
 describe('replay', () => {
   it('shows the console at any instant of its log by keyboard, keeps the console keys at rest, and closes on Escape', async () => {
-    const created = await fetch(`${console_.url}/api/incidents`, {
+    const created = await fetch(`${setup.console.url}/api/incidents`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${console_.token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${setup.console.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'structure_fire', lat: 31.13, lon: 104.4, address: '人民路 88 号' }),
     });
     expect(created.status).toBe(201);
 
-    const page = await browser.context.newPage();
-    const guard = guardPage(page, console_.url);
-    const app = new ConsolePage(page, console_.url);
-    await app.open(console_.token);
+    const page = await setup.browser.context.newPage();
+    const guard = guardPage(page, setup.console.url);
+    const app = new ConsolePage(page, setup.console.url);
+    await app.open(setup.console.token);
     await app.setLanguage('en');
     await page.getByTestId('replay-button').click();
     await page.getByTestId('replay').waitFor();

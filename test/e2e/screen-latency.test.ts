@@ -7,34 +7,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { startConsole, type TestConsole } from '../helpers/console';
+import { describe, expect, it } from 'vitest';
+import { consoleInBrowser } from '../helpers/e2e-setup';
 import { ConsolePage } from './pages/console-page';
 
-let console_: TestConsole;
-let browser: TestBrowser;
-
-beforeEach(async () => {
-  console_ = await startConsole();
-  browser = await launchBrowser({ locale: 'en' });
-});
-
-afterEach(async () => {
-  await browser.close();
-  await console_.close();
-});
+const setup = consoleInBrowser({ browser: { locale: 'en' }, fresh: 'test' });
 
 /** Units of resources/roster/training-city.csv. */
 const UNITS = ['F-101', 'F-102'];
 
 describe('screen latency in diagnostics', () => {
   it('counts the positions the map drew and their age, and measures afresh on request', async () => {
-    const page = await browser.context.newPage();
-    const app = new ConsolePage(page, console_.url);
-    await app.open(console_.token);
+    const page = await setup.browser.context.newPage();
+    const app = new ConsolePage(page, setup.console.url);
+    await app.open(setup.console.token);
     await app.setLanguage('en');
-    const device = await mqtt.connectAsync(console_.brokerUrl);
+    const device = await mqtt.connectAsync(setup.console.brokerUrl);
     const report = async (n: number): Promise<void> => {
       for (let i = 0; i < n; i++)
         for (const id of UNITS)

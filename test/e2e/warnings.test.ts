@@ -10,9 +10,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
-import { startConsole, type TestConsole } from '../helpers/console';
+import { describe, expect, it } from 'vitest';
+import { consoleInBrowser } from '../helpers/e2e-setup';
 import { capXml, closureAlert } from '../../electron/sim/drill-engine';
 import { ConsolePage } from './pages/console-page';
 import { guardPage } from './pages/page-guard';
@@ -31,31 +30,20 @@ function currentThunderstorm(): string {
   return out;
 }
 
-let console_: TestConsole;
-let browser: TestBrowser;
-
-beforeEach(async () => {
-  console_ = await startConsole();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await browser.close();
-  await console_.close();
-});
+const setup = consoleInBrowser({ fresh: 'test' });
 
 describe('risk warnings', () => {
   it('zh: a water level over its alarm line is listed, mapped, sounded, shown and acknowledged by name', async () => {
-    const page = await browser.context.newPage();
-    const guard = guardPage(page, console_.url);
-    const app = new ConsolePage(page, console_.url);
-    await app.loginByKeyboard(console_.token, '张伟');
+    const page = await setup.browser.context.newPage();
+    const guard = guardPage(page, setup.console.url);
+    const app = new ConsolePage(page, setup.console.url);
+    await app.loginByKeyboard(setup.console.token, '张伟');
     await page.locator('[data-testid="link-status"][data-link="connected"]').waitFor();
     await app.waitForMapFeatures('sensor', SENSORS);
     expect(await app.mapFeatures('warning')).toBe(0);
 
     // A gauge on the river reports 5.8 m: over WL-01's alarm line (5.5 m).
-    const gauge = await mqtt.connectAsync(console_.brokerUrl);
+    const gauge = await mqtt.connectAsync(setup.console.brokerUrl);
     await gauge.publishAsync('qx/v1/sensors/WL-01/reading', JSON.stringify({ kind: 'water_level', value: 5.8, unit: 'm', ts: Date.now() }), { qos: 1 });
     await app.waitForMapFeatures('warning', 1);
     await page.locator('[data-testid="warnings-badge"][data-severity="severe"]').waitFor();
@@ -76,14 +64,14 @@ describe('risk warnings', () => {
     await page.keyboard.press('Enter');
     await page.locator(`[data-testid="map"][data-focused-warning="${id}"]`).waitFor();
     // The sensor's square turned to its alarm colour with the warning.
-    await expect.poll(() => console_.core.warnings.sensors.list().find((s) => s.id === 'WL-01')?.level).toBe('alarm');
+    await expect.poll(() => setup.console.core.warnings.sensors.list().find((s) => s.id === 'WL-01')?.level).toBe('alarm');
 
     // A acknowledges: the name and time replace the button, the badge goes.
     await page.keyboard.press('a');
     await row.getByTestId('warning-acked').waitFor();
     expect(await row.getByTestId('warning-acked').innerText()).toMatch(/^已确认 · 张伟 · \d\d:\d\d$/);
     await page.getByTestId('warnings-badge').waitFor({ state: 'detached' });
-    expect(console_.core.warnings.activeWarnings().warnings[0]?.acknowledgedBy).toBe('张伟');
+    expect(setup.console.core.warnings.activeWarnings().warnings[0]?.acknowledgedBy).toBe('张伟');
 
     // A citizen calls the hotline: the report is in the intake list (I) and on the map.
     await gauge.publishAsync(
@@ -107,10 +95,10 @@ describe('risk warnings', () => {
   });
 
   it('en: a CAP file is imported as a polygon warning; a repeat and a broken file are refused with the reason', async () => {
-    const page = await browser.context.newPage();
-    const guard = guardPage(page, console_.url);
-    const app = new ConsolePage(page, console_.url);
-    await app.open(console_.token);
+    const page = await setup.browser.context.newPage();
+    const guard = guardPage(page, setup.console.url);
+    const app = new ConsolePage(page, setup.console.url);
+    await app.open(setup.console.token);
     await app.setLanguage('en');
     await page.getByTestId('tab-warnings').click();
     await page.getByTestId('warnings-empty').waitFor();
@@ -127,7 +115,7 @@ describe('risk warnings', () => {
     expect(await row.getByTestId('warning-expires').innerText()).toMatch(/^Expires (\d\d-\d\d )?\d\d:\d\d$/);
     expect(await row.getByTestId('warning-closes-roads').count()).toBe(0); // weather does not close roads
     await app.waitForMapFeatures('warning', 1);
-    const area = console_.core.warnings.activeWarnings().warnings[0]?.area;
+    const area = setup.console.core.warnings.activeWarnings().warnings[0]?.area;
     expect(area?.type).toBe('Polygon');
 
     // The same message again changes nothing; a file that is not valid CAP is refused.
@@ -156,7 +144,7 @@ describe('risk warnings', () => {
     await page.keyboard.press('Enter');
     const details = page.getByTestId('link-details');
     await details.waitFor();
-    expect(await details.getByTestId('link-broker').innerText()).toContain(console_.brokerUrl);
+    expect(await details.getByTestId('link-broker').innerText()).toContain(setup.console.brokerUrl);
     expect(await details.innerText()).toMatch(/Field link details[\s\S]*Protocol[\s\S]*MQTT[\s\S]*Encryption[\s\S]*Orders waiting \(outbox\)\s+0/);
     mkdirSync(RESULTS, { recursive: true });
     await app.screenshot(join(RESULTS, 'warnings-en.png'));
