@@ -56,5 +56,11 @@ describe('screen latency in diagnostics', () => {
     await report(1);
     await expect.poll(async () => Number(await stat.getAttribute('data-samples')), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await device.endAsync();
+
+    // The dialog is modal: N does not open a new incident's form behind it, and D closes it.
+    await page.keyboard.press('n');
+    await page.keyboard.press('d');
+    await expect.poll(() => page.getByTestId('diagnostics').count()).toBe(0);
+    expect(await page.getByTestId('incident-form').count()).toBe(0);
   });
 });

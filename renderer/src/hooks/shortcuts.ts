@@ -48,6 +48,11 @@ export function useShortcuts(rt: Runtime, map: RefObject<ConsoleMap | null>): vo
         else if (s.panel.kind !== 'idle') ui.close();
         return;
       }
+      // The diagnostics dialog is modal: behind it the console's keys rest; D (or Esc) closes it.
+      if (s.diagnosticsOpen) {
+        if (e.key.toLowerCase() === 'd' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target)) ui.setDiagnostics(false);
+        return;
+      }
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
         ui.setOverlay('command');

@@ -2,7 +2,7 @@
  * The panorama's keys on the workstation (shown on their buttons): F search the map, L layers,
  * M measure a distance, Shift+M an area, A what is around the map centre, V show the selected
  * incident on the wall; Escape ends measuring, then closes the card over the map. Like the
- * console's own keys they never fire while typing or with an overlay open, and only on the map view
+ * console's own keys they never fire while typing or with an overlay or the diagnostics open, and only on the map view
  * (A only while the action tab is showing: elsewhere A accepts or acknowledges).
  */
 import { useEffect } from 'react';
@@ -23,7 +23,7 @@ export function usePanoramaKeys(rt: Runtime, pano: Panorama): void {
         e.stopImmediatePropagation();
         return;
       }
-      if (ui.overlay || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (ui.overlay || ui.diagnosticsOpen || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
       // Map tools belong to the map view; on the case desk, the board or the KPIs their letters are the
       // view's own (A accepts a case), and on the warnings and reports tabs A acknowledges.
       if (ui.view !== 'map') return;
