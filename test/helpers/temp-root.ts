@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,6 +9,9 @@ import { join } from 'node:path';
  */
 export function tempRoot(prefix: string): () => void {
   const root = mkdtempSync(join(tmpdir(), prefix));
+  // Traversable by others, as /tmp is: a Mosquitto started as root drops to its own user and must reach the
+  // configuration, passwords and certificates the tests write below (each such folder opens itself to it).
+  chmodSync(root, 0o755);
   const before = process.env.TMPDIR;
   process.env.TMPDIR = root;
   return () => {
